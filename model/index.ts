@@ -1,0 +1,14 @@
+/** Public face of the model: the machine, the oracle, the catalogue and their data. */
+export { EDGES, edgeById, type Edge } from "./edges.js";
+export { ERRORS, isErrorCode, type ErrorCode } from "./errors.js";
+export { GATE_EDGES } from "./gate.js";
+export { INCONSISTENCIES, type Inconsistency } from "./inconsistencies.js";
+export { vaultLockMachine, type EdgeMeta, type LockState, type VaultContext, type VaultEvent } from "./machine.js";
+export { OPERATION_NAMES, type Operation, type OperationName, type Request } from "./operations.js";
+export { step, type Branch, type OracleOptions } from "./oracle.js";
+export { err, formatOutcome, ok, sameOutcome, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
+export { examplePolicy, transitionCoveringPaths, type AbstractEvent, type PathStep, type PolicyKind } from "./paths.js";
+export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
+export * from "./rules.js";
+export { SOURCES } from "./sources.js";
+export { MemoryWorld, compareNames, type Change, type VaultRecord, type WorldView } from "./world.js";

@@ -1,0 +1,167 @@
+/**
+ * The oracle: given the world, a request and the time, the outcomes an endpoint may give and the
+ * world after each. Pure. The emulator serves the first branch; the suite accepts any branch.
+ * All lock rules come from the machine (via `transition`) and the gate; none are restated here.
+ */
+import { transition } from "xstate";
+import { edgeById } from "./edges.js";
+import { checkGate, GATE_EDGES, listLimit, markerStart } from "./gate.js";
+import { vaultLockMachine, type EdgeMeta, type VaultEvent } from "./machine.js";
+import type { Request, VaultOperation } from "./operations.js";
+import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
+import { describeBody, render } from "./render.js";
+import { vaultArn } from "./rules.js";
+import type { Change, VaultRecord, WorldView } from "./world.js";
+
+/** One acceptable outcome of a request and what it does to the world. */
+export interface Branch {
+  /** Edge ids taken, in order (an expiry first, when the request found the lock expired). */
+  edges: string[];
+  requirements: string[];
+  outcome: OutcomeSpec;
+  response: Response;
+  requires?: ResponseParts;
+  changes: Change[];
+}
+
+export interface OracleOptions {
+  /** Outcomes within this distance of a lock's expiry accept both sides (INIT-EXPIRY-BOUNDARY). Default 0. */
+  clockToleranceMs?: number;
+}
+
+type Snapshot = ReturnType<typeof vaultLockMachine.resolveState>;
+
+/** All acceptable outcomes of `request` against `world`; the first is the reference emulator's. */
+export function step(world: WorldView, request: Request, options: OracleOptions = {}): Branch[] {
+  const { operation, signer } = request;
+  const gate = checkGate(operation, signer, request.region);
+  if (!gate.pass) return refusals(gate.meta, gate.subject);
+  if (operation.name === "ListVaults") return listVaults(world, request, gate.account);
+  return vaultStep(world, request, operation, gate.account, options.clockToleranceMs ?? 0);
+}
+
+function refusals(meta: EdgeMeta, subject: string): Branch[] {
+  return [meta.expect, ...(meta.alternatives ?? [])].map((outcome) => ({
+    edges: [meta.id],
+    requirements: meta.requirements,
+    outcome,
+    response: errorResponse(outcome.code!, `${outcome === meta.expect ? meta.reason : "Request refused"}: ${subject}`),
+    changes: [],
+  }));
+}
+
+function snapshotOf(record: VaultRecord | undefined): Snapshot {
+  if (!record) return vaultLockMachine.resolveState({ value: "absent", context: { createdAt: 0, retiredLockIds: [] } });
+  return vaultLockMachine.resolveState({ value: record.state, context: { ...record.context } });
+}
+
+function recordOf(snapshot: Snapshot): VaultRecord | undefined {
+  if (snapshot.value === "absent") return undefined;
+  const { lastEdge: _, ...context } = snapshot.context;
+  return { state: snapshot.value, context };
+}
+
+/** Sends one event; returns the next snapshot and the edge taken, if any. */
+function fire(snapshot: Snapshot, event: VaultEvent): { next: Snapshot; edge?: EdgeMeta } {
+  const cleared = snapshot.context.lastEdge ? snapshotOf(recordOf(snapshot)) : snapshot;
+  const [next] = transition(vaultLockMachine, cleared, event);
+  const id = next.context.lastEdge;
+  return id ? { next, edge: edgeById(id).meta } : { next: cleared };
+}
+
+/** The vault's possible states at `now`: expired or not, both near the boundary (INIT-EXPIRY-BOUNDARY). */
+function timeVariants(start: Snapshot, now: number, tolerance: number): { snapshot: Snapshot; edges: EdgeMeta[] }[] {
+  const expiresAt = start.context.lock?.expiresAt;
+  if (start.value !== "inProgress" || expiresAt === undefined) return [{ snapshot: start, edges: [] }];
+  if (tolerance > 0 && Math.abs(now - expiresAt) <= tolerance) {
+    const expired = fire(start, { type: "TICK", now: Math.max(now, expiresAt) });
+    const early = { snapshot: start, edges: [] };
+    const late = { snapshot: expired.next, edges: [expired.edge!] };
+    return now < expiresAt ? [early, late] : [late, early];
+  }
+  const ticked = fire(start, { type: "TICK", now });
+  return [{ snapshot: ticked.next, edges: ticked.edge ? [ticked.edge] : [] }];
+}
+
+function eventOf(operation: VaultOperation, request: Request): VaultEvent {
+  const now = request.now;
+  switch (operation.name) {
+    case "CreateVault":
+      return { type: "CREATE_VAULT", now };
+    case "DeleteVault":
+      return { type: "DELETE_VAULT", now };
+    case "DescribeVault":
+      return { type: "DESCRIBE_VAULT", now };
+    case "InitiateVaultLock":
+      return { type: "INITIATE", now, policy: operation.policy, lockId: request.freshLockId };
+    case "CompleteVaultLock":
+      return { type: "COMPLETE", now, lockId: operation.lockId };
+    case "AbortVaultLock":
+      return { type: "ABORT", now };
+    case "GetVaultLock":
+      return { type: "GET", now };
+  }
+}
+
+function vaultStep(
+  world: WorldView,
+  request: Request,
+  operation: VaultOperation,
+  account: string,
+  tolerance: number,
+): Branch[] {
+  const before = world.vault(account, operation.vaultName);
+  const change = (snapshot: Snapshot): Change[] => {
+    const record = recordOf(snapshot);
+    return JSON.stringify(record) === JSON.stringify(before)
+      ? []
+      : [{ account, vaultName: operation.vaultName, record }];
+  };
+  return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
+    const { next, edge } = fire(snapshot, eventOf(operation, request));
+    if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
+    const taken = [...edges, edge];
+    const outcomes = [edge.expect, ...(edge.alternatives ?? [])];
+    return outcomes.map((outcome, i) => {
+      const after = i === 0 ? next : snapshot;
+      const record = recordOf(after) ?? recordOf(snapshot);
+      return {
+        edges: taken.map((e) => e.id),
+        requirements: [...new Set(taken.flatMap((e) => e.requirements))],
+        outcome,
+        response: render({ meta: edge, outcome, operation, region: request.region, account, record }),
+        ...(edge.requires && !outcome.code ? { requires: edge.requires } : {}),
+        changes: change(after),
+      };
+    });
+  });
+}
+
+function listVaults(world: WorldView, request: Request, account: string): Branch[] {
+  if (request.operation.name !== "ListVaults") return [];
+  const limit = listLimit(request.operation.limit);
+  const start = markerStart(request.operation.marker);
+  if (limit === undefined) return refusals(GATE_EDGES.listLimitInvalid, String(request.operation.limit));
+  if (start === undefined) return refusals(GATE_EDGES.listMarkerInvalid, String(request.operation.marker));
+  const names = world.vaultNames(account);
+  const first = names.findIndex((name) => name >= start);
+  const from = first === -1 ? names.length : first;
+  const page = names.slice(from, from + limit);
+  const next = names[from + limit];
+  const meta = GATE_EDGES.listVaults;
+  const body = {
+    VaultList: page.map((name) => describeBody(request.region, account, name, world.vault(account, name))),
+    Marker: next === undefined ? null : vaultArn(request.region, account, next),
+  };
+  const response = { status: 200, headers: {}, body };
+  return [
+    {
+      edges: [meta.id],
+      requirements: meta.requirements,
+      outcome: meta.expect,
+      response,
+      requires: meta.requires,
+      changes: [],
+    },
+  ];
+}

@@ -1,0 +1,300 @@
+import type { Requirement } from "./types.js";
+
+/** Vault-lock lifecycle rules: each one is implemented by at least one machine transition. */
+export const LIFECYCLE: Requirement[] = [
+  {
+    id: "INIT-INSTALLS-POLICY",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Initiate on a vault with no lock installs the policy, enters InProgress and answers 201 with the lock id in x-amz-lock-id and no body.",
+    sources: ["seed:initiate", "seed:boto-initiate", "research:initiate"],
+  },
+  {
+    id: "INIT-IN-PROGRESS-DENIED",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Initiate while the lock is InProgress fails with 403 AccessDeniedException and leaves the lock untouched; Abort must come first.",
+    sources: ["seed:initiate", "seed:boto-initiate"],
+  },
+  {
+    id: "INIT-NOT-IDEMPOTENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Initiate is not idempotent: repeating it, even with the same policy, while InProgress is refused like any second Initiate.",
+    sources: ["seed:initiate", "research:initiate"],
+  },
+  {
+    id: "INIT-LOCKED-REFUSED",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement: "Initiate on a Locked vault must be refused and change nothing; the documents do not name the error.",
+    sources: ["seed:initiate", "research:open-questions"],
+    choice: {
+      question: "Q2",
+      accepts: ["403 AccessDeniedException", "400 InvalidParameterValueException"],
+      chosen: "403 AccessDeniedException",
+      reason:
+        "Same answer as the documented InProgress case; the error table defines AccessDenied as an operation the vault's state or policy does not permit.",
+    },
+  },
+  {
+    id: "INIT-EXPIRES-AFTER-24H",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "An InProgress lock not completed within 24 hours expires: its lock id stops working, the vault leaves InProgress and the policy is removed.",
+    sources: ["seed:initiate", "seed:how-to-api", "seed:boto-initiate"],
+  },
+  {
+    id: "INIT-EXPIRY-BOUNDARY",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "The exact instant of expiry (at CreationDate + 24 h or later, eagerly or on the next request) is not documented.",
+    sources: ["research:open-questions"],
+    choice: {
+      question: "Q3",
+      accepts: [
+        "expired from CreationDate + 24 h on, within the suite's clock tolerance, with ExpirationDate = CreationDate + 24 h",
+      ],
+      chosen:
+        "expired from CreationDate + 24 h on, within the suite's clock tolerance, with ExpirationDate = CreationDate + 24 h",
+      reason:
+        "The documents give a 24-hour window. The emulator expires a lock at exactly CreationDate + 24 h, on the next request touching the vault; lazy expiry is observably identical to eager expiry.",
+    },
+  },
+  {
+    id: "INIT-REPEATABLE",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "After Abort or expiry a new Initiate is allowed and starts a fresh 24-hour window; the cycle may repeat any number of times.",
+    sources: ["seed:how-to-api", "seed:initiate", "research:abort"],
+  },
+  {
+    id: "INIT-LOCK-ID-UNIQUE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Each Initiate returns a new lock id, different from the ids of the vault's earlier attempts.",
+    sources: ["seed:how-to-api", "research:initiate"],
+  },
+  {
+    id: "INIT-LOCK-ID-FORMAT",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement: "The lock id's length, alphabet and uniqueness scope are not documented.",
+    sources: ["seed:initiate", "research:open-questions"],
+    choice: {
+      question: "Q4",
+      accepts: ["any non-empty string, unique among the vault's attempts"],
+      chosen: "any non-empty string, unique among the vault's attempts",
+      reason:
+        "The emulator returns 24 random characters of [A-Za-z0-9], the shape of every example id in the documents.",
+    },
+  },
+  {
+    id: "INIT-POLICY-LIMIT",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "A vault has at most one lock policy and it may be up to 20 KB long.",
+    sources: ["seed:initiate", "seed:boto-initiate"],
+  },
+  {
+    id: "INIT-POLICY-SIZE-UNIT",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement: "Whether 20 KB means 20,000 or 20,480 bytes, and which error a larger policy gets, is not documented.",
+    sources: ["research:policy", "research:open-questions"],
+    choice: {
+      question: "Q7",
+      accepts: [
+        "201 for policies up to 20,000 bytes",
+        "201 or a refusal for 20,001 to 20,480 bytes",
+        "400 InvalidParameterValueException",
+        "400 LimitExceededException",
+      ],
+      chosen: "400 InvalidParameterValueException",
+      reason:
+        "The emulator accepts up to 20,480 UTF-8 bytes of the policy string (20 KB as 20 × 1024, as Terraform validates) and refuses more as a wrong parameter value.",
+    },
+  },
+  {
+    id: "INIT-POLICY-INVALID",
+    level: "observed",
+    scope: "lifecycle",
+    statement:
+      "A policy the service rejects (not JSON, or missing required policy elements) gets 400 InvalidParameterValueException and no lock.",
+    sources: ["observed:field-reports", "research:initiate"],
+  },
+  {
+    id: "INIT-POLICY-RULES",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "Which policy documents Initiate rejects (Resource naming another vault, missing Principal, unknown keys, empty string, missing Policy field) is not documented.",
+    sources: ["research:open-questions", "seed:initiate"],
+    choice: {
+      question: "Q6",
+      accepts: ["400 InvalidParameterValueException", "400 MissingParameterValueException"],
+      chosen: "400 MissingParameterValueException",
+      reason:
+        "A missing Policy field gets MissingParameterValue (the Developer Guide calls it required); an unparsable or incomplete policy (no Statement, Effect, Principal, Action/NotAction or Resource/NotResource, as IAM resource policies need) gets InvalidParameterValue.",
+    },
+  },
+  {
+    id: "INIT-STATE-BEFORE-VALIDATION",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "When Initiate with an invalid policy meets an InProgress or Locked lock, which error wins is not documented.",
+    sources: ["research:open-questions"],
+    choice: {
+      question: "Q6",
+      accepts: [
+        "403 AccessDeniedException",
+        "400 InvalidParameterValueException",
+        "400 MissingParameterValueException",
+      ],
+      chosen: "403 AccessDeniedException",
+      reason: "The state refusal is documented; policy validation errors are only observed.",
+    },
+  },
+  {
+    id: "COMP-LOCKS",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Complete with the current lock id while InProgress moves the lock to Locked and answers 204 with no body.",
+    sources: ["seed:complete", "seed:how-to-api"],
+  },
+  {
+    id: "COMP-IDEMPOTENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Complete on a Locked vault with the id that locked it succeeds again with 204 and changes nothing.",
+    sources: ["seed:complete"],
+  },
+  {
+    id: "COMP-LOCKED-WRONG-ID-DENIED",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Complete on a Locked vault with any other lock id fails with 403 AccessDeniedException.",
+    sources: ["seed:complete"],
+  },
+  {
+    id: "COMP-IN-PROGRESS-WRONG-ID",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Complete while InProgress with an id other than the current one fails with 400 InvalidParameterValueException (the page says 'InvalidParameter') and the lock stays InProgress.",
+    sources: ["seed:complete", "model:botocore"],
+  },
+  {
+    id: "COMP-STALE-ID-REJECTED",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Only the most recent Initiate's id completes a lock; ids of aborted or expired attempts never do.",
+    sources: ["seed:how-to-api", "seed:initiate"],
+  },
+  {
+    id: "COMP-NO-LOCK",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "Complete on a vault with no lock (never initiated, aborted or expired) must fail and change nothing; the error is not documented.",
+    sources: ["research:open-questions", "research:complete"],
+    choice: {
+      question: "Q1",
+      accepts: ["400 InvalidParameterValueException", "403 AccessDeniedException", "404 ResourceNotFoundException"],
+      chosen: "400 InvalidParameterValueException",
+      reason: "A lock id that names no current attempt is a wrong parameter value, as for a wrong id while InProgress.",
+    },
+  },
+  {
+    id: "ABORT-REMOVES-POLICY",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Abort while InProgress removes the lock policy, voids the lock id and answers 204.",
+    sources: ["doc:abort", "seed:how-to-api"],
+  },
+  {
+    id: "ABORT-LOCKED-DENIED",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Abort on a Locked vault fails with 403 AccessDeniedException and the lock stays.",
+    sources: ["doc:abort", "seed:how-to-api"],
+  },
+  {
+    id: "ABORT-IDEMPOTENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Abort on a vault with no lock policy succeeds with 204, so repeating Abort is harmless.",
+    sources: ["doc:abort"],
+  },
+  {
+    id: "LOCKED-IS-PERMANENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Once Locked, the lock policy can be neither changed nor removed, and the lock never expires.",
+    sources: ["seed:how-to-api", "doc:vault-lock", "seed:initiate"],
+  },
+  {
+    id: "GET-IN-PROGRESS",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Get while InProgress answers 200 JSON with Policy, State InProgress, CreationDate and ExpirationDate.",
+    sources: ["seed:get", "model:botocore"],
+  },
+  {
+    id: "GET-LOCKED",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Get on a Locked vault answers 200 JSON with Policy, State Locked and CreationDate.",
+    sources: ["seed:get"],
+  },
+  {
+    id: "GET-LOCKED-EXPIRATION",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement: "Whether a Locked lock's ExpirationDate is omitted or JSON null is not documented.",
+    sources: ["seed:get", "research:open-questions"],
+    choice: {
+      question: "Q12",
+      accepts: ["ExpirationDate absent", "ExpirationDate null"],
+      chosen: "ExpirationDate absent",
+      reason: "The AWS CLI example of a Locked vault shows no ExpirationDate.",
+    },
+  },
+  {
+    id: "GET-NO-LOCK-NOT-FOUND",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Get on a vault with no lock policy (never set, aborted or expired) fails with 404 ResourceNotFoundException.",
+    sources: ["seed:get", "research:get"],
+  },
+  {
+    id: "GET-POLICY-ROUNDTRIP",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement: "Whether Get returns the policy byte for byte as sent or normalised is not documented.",
+    sources: ["research:open-questions", "research:policy"],
+    choice: {
+      question: "Q11",
+      accepts: ["the same string", "a semantically equal JSON document"],
+      chosen: "the same string",
+      reason: "Returning what was stored is the least surprising behaviour and the easiest to check.",
+    },
+  },
+  {
+    id: "LOCK-OPS-VAULT-MISSING",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Initiate, Complete, Abort and Get on a vault that does not exist fail with 404 ResourceNotFoundException.",
+    sources: ["model:botocore", "seed:boto-initiate", "research:abort"],
+  },
+];

@@ -1,0 +1,34 @@
+import type { SourceKey } from "../sources.js";
+
+/** How firmly a statement binds: written by AWS, seen on the wire, or nowhere stated. */
+export type Level = "documented" | "observed" | "unspecified";
+
+/**
+ * Which layer checks it: `lifecycle` rules are machine transitions, `request` rules are the oracle's
+ * gate (account id, vault name, paging), `protocol` rules live in the HTTP layer, `policy` rules need
+ * the policy evaluator, `service` rules concern the real service only (consistency, account gates).
+ */
+export type Scope = "lifecycle" | "request" | "protocol" | "policy" | "service";
+
+/** What we accept where the documents are silent, and what the reference emulator does. */
+export interface Choice {
+  /** Open question of the research digest this answers (Q1–Q18), if any. */
+  question?: string;
+  /** Every behaviour a conforming endpoint may show; outcomes are written `STATUS Code`. */
+  accepts: string[];
+  /** The behaviour the reference emulator shows; one of `accepts`. */
+  chosen: string;
+  reason: string;
+}
+
+/** One entry of the requirements catalogue. */
+export interface Requirement {
+  id: string;
+  level: Level;
+  scope: Scope;
+  /** One line, in our own words. */
+  statement: string;
+  sources: SourceKey[];
+  /** Present exactly when level is `unspecified`. */
+  choice?: Choice;
+}

@@ -1,0 +1,42 @@
+/**
+ * Where each requirement comes from. Keys are cited by the catalogue; values name a seed file (the AWS
+ * pages this project started from, in `../shared/seeds/`), a public AWS page, or a section of the
+ * research digest (`../shared/research/glacier-vault-lock-spec.md`).
+ */
+export const SOURCES = {
+  "seed:initiate": "seeds/000_f03050a571b13665.txt (Dev Guide, Initiate Vault Lock)",
+  "seed:boto-initiate": "seeds/001_d18002ec32b655dd.txt (boto3 Glacier.Client.initiate_vault_lock)",
+  "seed:how-to-api": "seeds/002_008523d3a5aa3467.txt (Dev Guide, Locking a Vault by Using the API)",
+  "seed:complete": "seeds/003_0189531e2725587d.txt (Dev Guide, Complete Vault Lock)",
+  "seed:get": "seeds/004_a26c734c85ad3dbf.txt (Dev Guide, Get Vault Lock)",
+  "doc:abort": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-AbortVaultLock.html",
+  "doc:errors": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-error-responses.html",
+  "doc:request-headers": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-common-request-headers.html",
+  "doc:response-headers": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-common-response-headers.html",
+  "doc:signing": "https://docs.aws.amazon.com/amazonglacier/latest/dev/amazon-glacier-signing-requests.html",
+  "doc:vault-lock": "https://docs.aws.amazon.com/amazonglacier/latest/dev/vault-lock.html",
+  "doc:vault-lock-policy": "https://docs.aws.amazon.com/amazonglacier/latest/dev/vault-lock-policy.html",
+  "doc:create-vault": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-put.html",
+  "doc:delete-vault": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-delete.html",
+  "doc:describe-vault": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-get.html",
+  "doc:list-vaults": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vaults-get.html",
+  "doc:permissions": "https://docs.aws.amazon.com/amazonglacier/latest/dev/glacier-api-permissions-ref.html",
+  "doc:iam": "https://docs.aws.amazon.com/amazonglacier/latest/dev/security_iam_service-with-iam.html",
+  "doc:iam-condition": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html",
+  "model:botocore": "botocore service model glacier/2012-06-01/service-2.json",
+  "research:protocol": "research digest §2 (VL-COM)",
+  "research:errors": "research digest §3 (VL-ERR)",
+  "research:initiate": "research digest §4 (VL-INIT)",
+  "research:complete": "research digest §5 (VL-COMP)",
+  "research:abort": "research digest §6 (VL-ABORT)",
+  "research:get": "research digest §7 (VL-GET)",
+  "research:vaults": "research digest §8 (VL-CV, VL-DV, VL-DESC, VL-LIST, VL-AP, VL-UP, VL-DA)",
+  "research:policy": "research digest §9 (VL-POL)",
+  "research:no-longer-supported": "research digest §10 (VL-NLS)",
+  "research:open-questions": "research digest §12 (open questions)",
+  "observed:field-reports":
+    "field reports cited by the research digest (OBS-VER, OBS-SIG, OBS-NF, OBS-DV, OBS-ACCT, CLI-1427)",
+  "observed:terraform": "terraform-provider-aws aws_glacier_vault_lock acceptance tests (TF-VL)",
+} as const;
+
+export type SourceKey = keyof typeof SOURCES;

@@ -1,0 +1,65 @@
+/**
+ * The world the oracle reads: vault records per account, and the changes a step makes to it.
+ * `MemoryWorld` is the plain in-memory implementation used by the suite and the tests.
+ */
+import type { LockState, VaultContext } from "./machine.js";
+
+/** A stored vault: its lock state and the machine context, without the transient `lastEdge`. */
+export interface VaultRecord {
+  state: Exclude<LockState, "absent">;
+  context: Omit<VaultContext, "lastEdge">;
+}
+
+/** Read access to the world. `vaultNames` is sorted by code unit, like ListVaults. */
+export interface WorldView {
+  vault(account: string, vaultName: string): VaultRecord | undefined;
+  vaultNames(account: string): readonly string[];
+}
+
+/** One vault's new record; `undefined` means the vault is gone. */
+export interface Change {
+  account: string;
+  vaultName: string;
+  record: VaultRecord | undefined;
+}
+
+/** A world held in a Map, with changes applied in place. */
+export class MemoryWorld implements WorldView {
+  private readonly accounts = new Map<string, Map<string, VaultRecord>>();
+
+  vault(account: string, vaultName: string): VaultRecord | undefined {
+    return this.accounts.get(account)?.get(vaultName);
+  }
+
+  vaultNames(account: string): readonly string[] {
+    return [...(this.accounts.get(account)?.keys() ?? [])].sort(compareNames);
+  }
+
+  apply(changes: readonly Change[]): void {
+    for (const { account, vaultName, record } of changes) {
+      let vaults = this.accounts.get(account);
+      if (!vaults) this.accounts.set(account, (vaults = new Map()));
+      if (record) vaults.set(vaultName, record);
+      else vaults.delete(vaultName);
+    }
+  }
+
+  /** A deep copy, for exploring alternatives without touching this world. */
+  clone(): MemoryWorld {
+    const copy = new MemoryWorld();
+    for (const [account, vaults] of this.accounts)
+      copy.accounts.set(account, new Map([...vaults].map(([name, record]) => [name, structuredClone(record)])));
+    return copy;
+  }
+
+  /** A stable text form, for comparing worlds. */
+  fingerprint(): string {
+    const accounts = [...this.accounts.keys()].sort();
+    return JSON.stringify(accounts.map((a) => [a, this.vaultNames(a).map((n) => [n, this.vault(a, n)])]));
+  }
+}
+
+/** ListVaults order: ASCII (code unit) order of names. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
