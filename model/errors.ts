@@ -7,6 +7,7 @@ export const ERRORS = {
   AccessDeniedException: { status: 403, type: "Client" },
   BadRequest: { status: 400, type: "Client" },
   ExpiredTokenException: { status: 403, type: "Client" },
+  IncompleteSignatureException: { status: 400, type: "Client" },
   InvalidParameterValueException: { status: 400, type: "Client" },
   InvalidSignatureException: { status: 403, type: "Client" },
   LimitExceededException: { status: 400, type: "Client" },

@@ -48,7 +48,7 @@ export interface EdgeMeta {
 }
 
 const RETIRED_KEPT = 16;
-const NOT_FOUND = "Vault not found";
+const NOT_FOUND = "Vault not found for ARN";
 
 type GuardName =
   | "policyMissing"

@@ -1,0 +1,39 @@
+/** `glacier-vault-lock emulator`: runs the reference emulator until interrupted. */
+import { startEmulator } from "../emulator/server.js";
+import { parseFlags, usage, type FlagSpec } from "./args.js";
+
+const FLAGS: FlagSpec = {
+  port: { type: "string", description: "port to listen on; 0 picks a free one", default: "0" },
+  host: { type: "string", description: "address to bind", default: "127.0.0.1" },
+  "clock-control": {
+    type: "boolean",
+    description: "serve /__emulator/clock so tests can move the service clock",
+    default: false,
+  },
+};
+
+export async function emulatorCommand(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, FLAGS);
+  if (flags.help) {
+    console.log(
+      usage("emulator", "Serve Glacier's vault-lock API (REST-JSON, SigV4) from the reference model.", FLAGS),
+    );
+    return 0;
+  }
+  const emulator = await startEmulator({
+    port: Number(flags.port),
+    host: String(flags.host),
+    clockControl: Boolean(flags["clock-control"]),
+  });
+  console.log(emulator.url);
+  const [first] = emulator.accounts;
+  console.error(
+    `accepting access key ${first!.accessKeyId} (account ${first!.accountId}); clock control ${flags["clock-control"] ? "on" : "off"}`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await emulator.close();
+  return 0;
+}

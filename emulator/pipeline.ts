@@ -1,0 +1,134 @@
+/**
+ * The request pipeline, in order: request id and Date → test-only control routes → body (size-limited)
+ * → SigV4 → API version header → route → handler → model → response. Every failure becomes an
+ * AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ErrorCode, Response } from "../model/index.js";
+import type { Authenticator } from "./auth.js";
+import { serveControl, type ControlOptions } from "./control.js";
+import { errorBody, ServiceError } from "./errors.js";
+import { HANDLERS } from "./handlers.js";
+import { matchRoute } from "./routes.js";
+import type { VaultService } from "./service.js";
+
+export const API_VERSION = "2012-06-01";
+
+export interface PipelineDeps {
+  service: VaultService;
+  auth: Authenticator;
+  maxBodyBytes: number;
+  control: ControlOptions | undefined;
+}
+
+/** A Node request listener running the pipeline. It never throws and always answers. */
+export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const requestId = randomUUID();
+    handle(req, res, deps, requestId).catch((error: unknown) => {
+      const known = error instanceof ServiceError;
+      const code: ErrorCode = known ? error.code : "ServiceUnavailableException";
+      const message = known ? error.message : "The service could not complete the request";
+      writeError(res, requestId, code, message);
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string): Promise<void> {
+  const method = req.method ?? "GET";
+  const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
+  const query = new URLSearchParams(rawQuery);
+  const body = await readBody(req, deps.maxBodyBytes);
+  if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
+  const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
+  checkApiVersion(req.headers["x-amz-glacier-version"]);
+  const route = routeOf(method, rawPath);
+  const operation = HANDLERS[route.operation]({ route, body, query });
+  const response = deps.service.execute(operation, principal.account.accountId, principal.region);
+  writeResponse(res, requestId, response);
+}
+
+function routeOf(method: string, rawPath: string) {
+  let route;
+  try {
+    route = matchRoute(method, rawPath);
+  } catch {
+    throw new ServiceError("InvalidParameterValueException", "The request path is not correctly percent-encoded");
+  }
+  if (!route) throw new ServiceError("UnknownOperationException", `No operation for ${method} ${rawPath}`);
+  return route;
+}
+
+/** PROTO-VERSION-HEADER, PROTO-VERSION-MISSING, PROTO-VERSION-WRONG. */
+function checkApiVersion(version: string | string[] | undefined): void {
+  if (version === undefined)
+    throw new ServiceError("MissingParameterValueException", "Required parameter missing: API version");
+  if (version !== API_VERSION)
+    throw new ServiceError("InvalidParameterValueException", `Unsupported API version: ${String(version)}`);
+}
+
+function queryRecord(query: URLSearchParams): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key);
+    record[key] = values.length === 1 ? values[0]! : values;
+  }
+  return record;
+}
+
+/** Reads the whole body, refusing more than `limit` bytes (declared or streamed). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new ServiceError("InvalidParameterValueException", `The request body is larger than ${limit} bytes`);
+  if (Number(req.headers["content-length"] ?? 0) > limit) {
+    req.resume();
+    return Promise.reject(tooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function commonHeaders(requestId: string): Record<string, string> {
+  return { "x-amzn-RequestId": requestId, Date: new Date().toUTCString() };
+}
+
+function writeResponse(res: ServerResponse, requestId: string, response: Response): void {
+  if (response.code) return writeError(res, requestId, response.code, response.message ?? response.code);
+  const headers = { ...commonHeaders(requestId), ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, { ...headers, "Content-Length": "0" }).end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    ...headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Writes the AWS JSON error (ERR-JSON-BODY); also used by the control routes and client-error handler. */
+export function writeError(res: ServerResponse, requestId: string, code: ErrorCode, message: string): void {
+  if (res.headersSent) return void res.end();
+  const text = errorBody(code, message);
+  res.writeHead(new ServiceError(code, message).status, {
+    ...commonHeaders(requestId),
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}

@@ -1,0 +1,78 @@
+/**
+ * `startEmulator(options)`: the reference emulator as a library, for the suite and anyone's tests.
+ * Binds loopback on a free port by default; returns its URL, its service clock and `close()`.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
+import { Authenticator } from "./auth.js";
+import { createClock, type ServiceClock } from "./clock.js";
+import { createPipeline } from "./pipeline.js";
+import { VaultService } from "./service.js";
+
+export interface EmulatorOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  accounts?: readonly AccountCredentials[];
+  /** Serve the `/__emulator/clock` control routes. Off by default. */
+  clockControl?: boolean;
+  /** Start the service clock here (epoch ms) instead of at the wall-clock time. */
+  startTime?: number;
+  /** Largest request body accepted; default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface Emulator {
+  url: string;
+  clock: ServiceClock;
+  accounts: readonly AccountCredentials[];
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
+  const clock = createClock(options.startTime);
+  const pipeline = createPipeline({
+    service: new VaultService(clock),
+    auth: new Authenticator(accounts),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    control: options.clockControl ? { clock } : undefined,
+  });
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, pipeline);
+  server.keepAliveTimeout = 5_000;
+  server.on("clientError", (error, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({
+      code: "BadRequest",
+      message: `Malformed HTTP request: ${error.message}`,
+      type: "Client",
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  const host = options.host ?? "127.0.0.1";
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return { url: `http://${shownHost}:${port}`, clock, accounts, close: () => close(server) };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The vault service: one world per region, the service clock and lock-id generation around the
+ * model's oracle. `execute` is synchronous, so each request's read-decide-write is atomic and the
+ * histories it produces are linearizable (RACE-ONE-INITIATE-WINS).
+ */
+import { randomInt } from "node:crypto";
+import { MemoryWorld, step, type Operation, type Response } from "../model/index.js";
+import type { ServiceClock } from "./clock.js";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** 24 random characters of [A-Za-z0-9], the shape of the documented example lock ids. */
+export function newLockId(): string {
+  let id = "";
+  for (let i = 0; i < 24; i++) id += ALPHABET[randomInt(ALPHABET.length)];
+  return id;
+}
+
+export class VaultService {
+  private readonly worlds = new Map<string, MemoryWorld>();
+
+  constructor(
+    readonly clock: ServiceClock,
+    private readonly lockIds: () => string = newLockId,
+  ) {}
+
+  /** Serves one operation for `signer` in `region` with the reference outcome, applying its changes. */
+  execute(operation: Operation, signer: string, region: string): Response {
+    const world = this.world(region);
+    const branches = step(world, { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds() });
+    const chosen = branches[0]!;
+    world.apply(chosen.changes);
+    return chosen.response;
+  }
+
+  private world(region: string): MemoryWorld {
+    let world = this.worlds.get(region);
+    if (!world) this.worlds.set(region, (world = new MemoryWorld()));
+    return world;
+  }
+}
