@@ -1,0 +1,42 @@
+/** Measurement helpers: throughput of an async operation at fixed concurrency, servers in worker threads. */
+import { Worker } from "node:worker_threads";
+
+export interface Throughput {
+  ops: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/** Runs `operation` with `concurrency` loops for `ms` (after a short warm-up); every call must succeed. */
+export async function throughput(operation: () => Promise<unknown>, ms: number, concurrency = 8): Promise<Throughput> {
+  const warmUntil = Date.now() + Math.min(500, ms / 4);
+  while (Date.now() < warmUntil) await operation();
+  let ops = 0;
+  const start = performance.now();
+  const end = start + ms;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await operation();
+        ops++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { ops, seconds, perSecond: ops / seconds };
+}
+
+/** Starts `bench/servers.ts` of this kind in a worker; resolves its URL and a stop function. */
+export async function serverWorker(kind: "emulator" | "bare"): Promise<{ url: string; stop: () => Promise<number> }> {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: kind });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  return { url, stop: () => worker.terminate() };
+}
+
+/** `1234.5` → `1,235`. */
+export function figure(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}

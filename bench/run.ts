@@ -1,0 +1,7 @@
+/** `npm run bench`: every benchmark, side by side in one run. `BENCH_MS` sets each measurement's length. */
+import { emulatorVersusBare } from "./emulator.bench.js";
+
+const ms = Number(process.env.BENCH_MS ?? 3000);
+console.log(`node ${process.version}, ${ms} ms per measurement`);
+const results = { ...(await emulatorVersusBare(ms)) };
+console.log(JSON.stringify(results));
