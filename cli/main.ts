@@ -1,7 +1,9 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error. */
 import { emulatorCommand } from "./emulator.js";
+import { runCommand } from "./run.js";
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  run: { summary: "check an endpoint (default: the embedded emulator) against the model", run: runCommand },
   emulator: { summary: "run the reference emulator", run: emulatorCommand },
 };
 

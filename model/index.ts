@@ -7,7 +7,14 @@ export { vaultLockMachine, type EdgeMeta, type LockState, type VaultContext, typ
 export { OPERATION_NAMES, type Operation, type OperationName, type Request } from "./operations.js";
 export { step, type Branch, type OracleOptions } from "./oracle.js";
 export { err, formatOutcome, ok, sameOutcome, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
-export { examplePolicy, transitionCoveringPaths, type AbstractEvent, type PathStep, type PolicyKind } from "./paths.js";
+export {
+  examplePolicy,
+  transitionCoveringPaths,
+  type AbstractEvent,
+  type LockIdRef,
+  type PathStep,
+  type PolicyKind,
+} from "./paths.js";
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";

@@ -1,0 +1,119 @@
+/**
+ * Generator 2's commands, in fast-check's model-based style: small objects that each send one request
+ * through the session (which judges it against the oracle) and print themselves readably.
+ */
+import fc from "fast-check";
+import type { LockIdRef, Operation, PolicyKind } from "../model/index.js";
+import { examplePolicy } from "../model/index.js";
+import { lockIdFor } from "./concretize.js";
+import type { Session } from "./session.js";
+import type { TargetClock } from "./target.js";
+
+/** The state a sequence runs against: the session (model + target) and this run's vault names. */
+export interface SequenceModel {
+  session: Session;
+  vaults: string[];
+  clock: TargetClock;
+}
+
+type Real = Record<string, never>;
+type VaultOp = "CreateVault" | "DeleteVault" | "DescribeVault" | "GetVaultLock" | "AbortVaultLock";
+
+/** One request on vault number `vault` of the run. */
+abstract class RequestCommand implements fc.AsyncCommand<SequenceModel, Real> {
+  constructor(readonly vault: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: SequenceModel): Promise<void> {
+    await model.session.perform(this.operation(model, model.vaults[this.vault]!));
+  }
+  abstract operation(model: SequenceModel, vaultName: string): Operation;
+  abstract toString(): string;
+}
+
+class VaultCommand extends RequestCommand {
+  constructor(
+    readonly name: VaultOp,
+    vault: number,
+    readonly accountId = "-",
+  ) {
+    super(vault);
+  }
+  operation(_: SequenceModel, vaultName: string): Operation {
+    return { name: this.name, accountId: this.accountId, vaultName };
+  }
+  toString(): string {
+    return `${this.name}(v${this.vault}${this.accountId === "-" ? "" : `, account ${this.accountId}`})`;
+  }
+}
+
+class InitiateCommand extends RequestCommand {
+  constructor(
+    vault: number,
+    readonly policy: PolicyKind,
+  ) {
+    super(vault);
+  }
+  operation(_: SequenceModel, vaultName: string): Operation {
+    const policy = examplePolicy(this.policy);
+    return { name: "InitiateVaultLock", accountId: "-", vaultName, ...(policy !== undefined ? { policy } : {}) };
+  }
+  toString(): string {
+    return `InitiateVaultLock(v${this.vault}, ${this.policy} policy)`;
+  }
+}
+
+class CompleteCommand extends RequestCommand {
+  constructor(
+    vault: number,
+    readonly lockId: LockIdRef,
+  ) {
+    super(vault);
+  }
+  operation(model: SequenceModel, vaultName: string): Operation {
+    const lockId = lockIdFor(model.session.world, model.session.principal.accountId, vaultName, this.lockId);
+    return { name: "CompleteVaultLock", accountId: "-", vaultName, lockId };
+  }
+  toString(): string {
+    return `CompleteVaultLock(v${this.vault}, ${this.lockId} id)`;
+  }
+}
+
+class AdvanceClockCommand implements fc.AsyncCommand<SequenceModel, Real> {
+  constructor(readonly hours: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: SequenceModel): Promise<void> {
+    await model.clock.advance(this.hours * 3_600_000);
+  }
+  toString(): string {
+    return `AdvanceClock(${this.hours} h)`;
+  }
+}
+
+/** The command arbitraries over `vaults` vaults; clock moves only when the target allows them. */
+export function commandArbitraries(
+  vaults: number,
+  clockControl: boolean,
+): fc.Arbitrary<fc.AsyncCommand<SequenceModel, Real>>[] {
+  const vault = fc.nat({ max: vaults - 1 });
+  const vaultOp = fc.constantFrom<VaultOp>(
+    "CreateVault",
+    "DeleteVault",
+    "DescribeVault",
+    "GetVaultLock",
+    "AbortVaultLock",
+  );
+  const policy = fc.constantFrom<PolicyKind>("valid", "valid", "valid", "missing", "invalid", "tooLarge");
+  const lockRef = fc.constantFrom<LockIdRef>("current", "current", "retired", "random");
+  const arbitraries: fc.Arbitrary<fc.AsyncCommand<SequenceModel, Real>>[] = [
+    fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v)),
+    fc.tuple(vault, policy).map(([v, p]) => new InitiateCommand(v, p)),
+    fc.tuple(vault, lockRef).map(([v, r]) => new CompleteCommand(v, r)),
+    fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v, "999999999999")),
+  ];
+  if (clockControl) arbitraries.push(fc.constantFrom(1, 23, 25).map((h) => new AdvanceClockCommand(h)));
+  return arbitraries;
+}

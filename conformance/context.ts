@@ -1,0 +1,47 @@
+/** What every generator needs: the target, its principals, its clock, and where to put vaults. */
+import { randomBytes } from "node:crypto";
+import type { MemoryWorld } from "../model/index.js";
+import type { Census, Principal } from "./session.js";
+import { Session } from "./session.js";
+import { clientFor, TargetClock, type Target } from "./target.js";
+
+export interface SuiteContext {
+  target: Target;
+  principal: Principal;
+  second?: Principal;
+  clock: TargetClock;
+  /** Every vault the suite makes starts with this; cleanup deletes exactly these. */
+  prefix: string;
+  toleranceMs: number;
+  census: Census;
+  progress: (line: string) => void;
+}
+
+/** A context for `target`, with a fresh random run prefix. */
+export function createContext(target: Target, progress: (line: string) => void = () => {}): SuiteContext {
+  const second = target.second
+    ? { client: clientFor(target, target.second.credentials), accountId: target.second.accountId }
+    : undefined;
+  return {
+    target,
+    principal: { client: clientFor(target), accountId: target.accountId },
+    ...(second ? { second } : {}),
+    clock: new TargetClock(target),
+    prefix: `vlc-${randomBytes(4).toString("hex")}`,
+    toleranceMs: target.capabilities.realAws ? 60_000 : 5_000,
+    census: new Map(),
+    progress,
+  };
+}
+
+/** A new session on the context's main principal, starting from `world` (default: nothing exists). */
+export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
+  return new Session(
+    context.principal,
+    context.target.region,
+    context.clock,
+    context.toleranceMs,
+    context.census,
+    world,
+  );
+}

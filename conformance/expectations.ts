@@ -1,0 +1,64 @@
+/**
+ * Per-target expectation files, like web-platform-tests metadata: known deviations, each with a reason.
+ * A run fails only on results no expectation covers; expectations that matched nothing are reported stale.
+ */
+import { readFileSync } from "node:fs";
+import type { CheckResult, ResultVerdict } from "./results.js";
+
+export interface Expectation {
+  /** Result id, `*` matching any run of characters (e.g. `path:inProgress.*`). */
+  id: string;
+  verdict: Exclude<ResultVerdict, "pass">;
+  reason: string;
+}
+
+export interface ExpectationFile {
+  target: string;
+  description?: string;
+  expectations: Expectation[];
+}
+
+/** Reads and checks an expectation file. */
+export function loadExpectations(file: string): ExpectationFile {
+  const data = JSON.parse(readFileSync(file, "utf8")) as ExpectationFile;
+  if (typeof data.target !== "string" || !Array.isArray(data.expectations))
+    throw new Error(`${file}: needs "target" and "expectations"`);
+  for (const e of data.expectations)
+    if (
+      typeof e.id !== "string" ||
+      typeof e.reason !== "string" ||
+      !["fail", "skip", "notImplemented"].includes(e.verdict)
+    )
+      throw new Error(`${file}: each expectation needs id, verdict (fail|skip|notImplemented) and reason`);
+  return data;
+}
+
+function pattern(glob: string): RegExp {
+  return new RegExp(
+    `^${glob
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
+}
+
+export interface Applied {
+  results: CheckResult[];
+  /** Failures and not-implemented results no expectation covers: these fail the run. */
+  unexpected: CheckResult[];
+  /** Expectations that matched no result with their verdict. */
+  stale: Expectation[];
+}
+
+/** Marks expected results; a skip is never unexpected, since the suite itself decided it. */
+export function applyExpectations(results: CheckResult[], file: ExpectationFile | undefined): Applied {
+  const expectations = (file?.expectations ?? []).map((e) => ({ e, re: pattern(e.id), used: false }));
+  const marked = results.map((result) => {
+    const match = expectations.find((x) => x.e.verdict === result.verdict && x.re.test(result.id));
+    if (!match) return result;
+    match.used = true;
+    return { ...result, expected: { reason: match.e.reason } };
+  });
+  const unexpected = marked.filter((r) => !r.expected && (r.verdict === "fail" || r.verdict === "notImplemented"));
+  return { results: marked, unexpected, stale: expectations.filter((x) => !x.used).map((x) => x.e) };
+}

@@ -1,0 +1,99 @@
+/**
+ * Runs a model Operation against a target through the SDK and describes what came back in the model's
+ * terms: status, error code, the headers and body fields the model speaks of.
+ */
+import {
+  AbortVaultLockCommand,
+  CompleteVaultLockCommand,
+  CreateVaultCommand,
+  DeleteVaultCommand,
+  DescribeVaultCommand,
+  GetVaultLockCommand,
+  InitiateVaultLockCommand,
+  ListVaultsCommand,
+  type GlacierClient,
+} from "@aws-sdk/client-glacier";
+import { isErrorCode, type ErrorCode, type Operation } from "../model/index.js";
+
+export interface Observed {
+  status: number;
+  /** The AWS error code, when the error is one the error table knows. */
+  code?: ErrorCode;
+  /** Error name as the SDK reported it, when it is not an AWS error code (e.g. an HTML 404). */
+  unrecognized?: string;
+  message?: string;
+  headers: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+type Output = Record<string, unknown> & { $metadata: { httpStatusCode?: number } };
+
+async function send(client: GlacierClient, operation: Operation): Promise<Output> {
+  return (await sendCommand(client, operation)) as unknown as Output;
+}
+
+function sendCommand(client: GlacierClient, operation: Operation): Promise<object> {
+  const { accountId } = operation;
+  switch (operation.name) {
+    case "CreateVault":
+      return client.send(new CreateVaultCommand({ accountId, vaultName: operation.vaultName }));
+    case "DeleteVault":
+      return client.send(new DeleteVaultCommand({ accountId, vaultName: operation.vaultName }));
+    case "DescribeVault":
+      return client.send(new DescribeVaultCommand({ accountId, vaultName: operation.vaultName }));
+    case "ListVaults":
+      return client.send(
+        new ListVaultsCommand({
+          accountId,
+          ...(operation.limit ? { limit: Number(operation.limit) } : {}),
+          ...(operation.marker ? { marker: operation.marker } : {}),
+        }),
+      );
+    case "InitiateVaultLock": {
+      const policy = operation.policy === undefined ? {} : { policy: { Policy: operation.policy } };
+      return client.send(new InitiateVaultLockCommand({ accountId, vaultName: operation.vaultName, ...policy }));
+    }
+    case "CompleteVaultLock":
+      return client.send(
+        new CompleteVaultLockCommand({ accountId, vaultName: operation.vaultName, lockId: operation.lockId }),
+      );
+    case "AbortVaultLock":
+      return client.send(new AbortVaultLockCommand({ accountId, vaultName: operation.vaultName }));
+    case "GetVaultLock":
+      return client.send(new GetVaultLockCommand({ accountId, vaultName: operation.vaultName }));
+  }
+}
+
+function describeOutput(output: Output): Observed {
+  const { $metadata, lockId, location, ...fields } = output;
+  const headers: Record<string, string> = {};
+  if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
+  if (typeof location === "string") headers.location = location;
+  const body = Object.keys(fields).length ? fields : undefined;
+  return { status: $metadata.httpStatusCode ?? 0, headers, ...(body ? { body } : {}) };
+}
+
+function describeError(error: unknown): Observed {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  if (status === undefined) throw error;
+  const name = e.name ?? "Error";
+  const known = isErrorCode(name) ? { code: name } : { unrecognized: name };
+  return { status, ...known, ...(e.message ? { message: e.message } : {}), headers: {} };
+}
+
+/** Sends `operation` and describes the answer; network failures (no HTTP status) throw. */
+export async function invoke(client: GlacierClient, operation: Operation): Promise<Observed> {
+  try {
+    return describeOutput(await send(client, operation));
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+/** `201`, `403 AccessDeniedException`, or `404 (not AWS-shaped: UnknownError)`. */
+export function formatObserved(observed: Observed): string {
+  if (observed.code) return `${observed.status} ${observed.code}`;
+  if (observed.unrecognized) return `${observed.status} (not AWS-shaped: ${observed.unrecognized})`;
+  return String(observed.status);
+}

@@ -1,0 +1,84 @@
+/**
+ * Judges one observed answer against the oracle's branches: the outcome (status and code), the parts
+ * the answer must have, and the values the model knows (policy, state, dates within a tolerance).
+ */
+import { formatOutcome, LOCK_TTL_MS, type Branch } from "../model/index.js";
+import { formatObserved, type Observed } from "./invoke.js";
+
+export type Verdict = "pass" | "fail" | "notImplemented";
+
+export interface Judgement {
+  verdict: Verdict;
+  /** The branch the answer matched, when it passed. */
+  branch?: Branch;
+  /** Why it failed, in one line. */
+  detail?: string;
+}
+
+const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** Statuses with which an endpoint says it has no such route. */
+const NO_ROUTE = new Set([404, 405, 501]);
+
+/** What is wrong with `observed` as the answer of `branch`, or undefined when it fits. */
+export function mismatch(observed: Observed, branch: Branch, toleranceMs: number): string | undefined {
+  const { outcome, requires, response } = branch;
+  if (observed.status !== outcome.status || observed.code !== outcome.code || observed.unrecognized)
+    return `answered ${formatObserved(observed)}`;
+  if (outcome.code) return undefined;
+  for (const name of requires?.headers ?? []) if (!observed.headers[name]) return `header ${name} missing`;
+  for (const field of requires?.body ?? [])
+    if (observed.body?.[field] === undefined) return `body field ${field} missing`;
+  for (const field of requires?.bodyAbsent ?? [])
+    if (observed.body?.[field] !== undefined && observed.body[field] !== null) return `body field ${field} present`;
+  if (response.headers.location && observed.headers.location !== response.headers.location)
+    return `location ${observed.headers.location} instead of ${response.headers.location}`;
+  return bodyValues(observed.body ?? {}, response.body ?? {}, toleranceMs);
+}
+
+function bodyValues(
+  got: Record<string, unknown>,
+  want: Record<string, unknown>,
+  toleranceMs: number,
+): string | undefined {
+  for (const field of ["State", "VaultName", "VaultARN"])
+    if (want[field] !== undefined && got[field] !== want[field])
+      return `${field} ${String(got[field])} instead of ${String(want[field])}`;
+  if (typeof want.Policy === "string" && got.Policy !== want.Policy && !sameJson(got.Policy, want.Policy))
+    return "Policy differs from the policy installed";
+  for (const field of ["CreationDate", "ExpirationDate"]) {
+    if (typeof want[field] !== "string" || got[field] === undefined) continue;
+    if (typeof got[field] !== "string" || !ISO_MS.test(got[field]))
+      return `${field} ${String(got[field])} is not ISO 8601 UTC with milliseconds`;
+    if (Math.abs(Date.parse(got[field]) - Date.parse(want[field])) > toleranceMs)
+      return `${field} ${got[field]} is not near ${want[field]}`;
+  }
+  if (typeof got.ExpirationDate === "string" && typeof got.CreationDate === "string") {
+    const window = Date.parse(got.ExpirationDate) - Date.parse(got.CreationDate);
+    if (Math.abs(window - LOCK_TTL_MS) > 1000) return `ExpirationDate is ${window} ms after CreationDate, not 24 h`;
+  }
+  return undefined;
+}
+
+function sameJson(a: unknown, b: string): boolean {
+  if (typeof a !== "string") return false;
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Finds the first branch `observed` fits; otherwise a failure, or `notImplemented` for a non-AWS "no route". */
+export function judge(observed: Observed, branches: Branch[], toleranceMs: number): Judgement {
+  const reasons: string[] = [];
+  for (const branch of branches) {
+    const problem = mismatch(observed, branch, toleranceMs);
+    if (!problem) return { verdict: "pass", branch };
+    reasons.push(problem);
+  }
+  const accepted = [...new Set(branches.map((b) => formatOutcome(b.outcome)))].join(" or ");
+  if (observed.unrecognized && NO_ROUTE.has(observed.status))
+    return { verdict: "notImplemented", detail: `no such route: ${formatObserved(observed)}; expected ${accepted}` };
+  const sameOutcome = reasons.find((r) => !r.startsWith("answered"));
+  return { verdict: "fail", detail: sameOutcome ?? `expected ${accepted}, ${reasons[0] ?? "no branch"}` };
+}

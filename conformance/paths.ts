@@ -1,0 +1,157 @@
+/**
+ * Generator 1, deterministic paths: for every transition of the model, the shortest path that takes it
+ * (from `transitionCoveringPaths`), replayed on a fresh vault; plus the request-gate checks. Every step
+ * is judged (status, code, required headers and body fields, values).
+ */
+import { EDGES, LOCK_TTL_MS, transitionCoveringPaths, type Operation } from "../model/index.js";
+import { concretize } from "./concretize.js";
+import { newSession, type SuiteContext } from "./context.js";
+import { resultOf, type CheckResult } from "./results.js";
+import { StepFailure, type Principal, type Session } from "./session.js";
+
+/** How far the clock moves for an EXPIRE step: past the 24 h window, clear of any tolerance. */
+export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
+
+async function runSteps(session: Session, steps: (() => Promise<unknown>)[]): Promise<void> {
+  try {
+    for (const step of steps) await step();
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+  }
+}
+
+/** One result per model transition. */
+export async function runTransitionPaths(context: SuiteContext): Promise<CheckResult[]> {
+  const paths = transitionCoveringPaths();
+  const results: CheckResult[] = [];
+  for (const [index, edge] of EDGES.entries()) {
+    const steps = paths.get(edge.id)!;
+    const base = {
+      id: `path:${edge.id}`,
+      generator: "path" as const,
+      target: context.target.name,
+      requirements: edge.meta.requirements,
+    };
+    if (steps.some((s) => s.event.type === "EXPIRE") && !context.target.capabilities.clockControl) {
+      results.push({ ...base, verdict: "skip", reason: "not exercised: needs clock control to let 24 hours pass" });
+      continue;
+    }
+    const session = newSession(context);
+    const vaultName = `${context.prefix}-p${index}`;
+    await runSteps(
+      session,
+      steps.map(({ event }) => async () => {
+        const operation = concretize(event, vaultName, session.world, context.principal.accountId);
+        if (operation) await session.perform(operation);
+        else await context.clock.advance(EXPIRY_STEP_MS);
+      }),
+    );
+    results.push(resultOf(base, session.trace));
+    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${base.id}`);
+  }
+  return results;
+}
+
+/** Checks of the request gate: account ids, vault names, ListVaults paging, cross-account isolation. */
+export async function runGateChecks(context: SuiteContext): Promise<CheckResult[]> {
+  const own = context.principal.accountId;
+  const vaultName = `${context.prefix}-gate`;
+  const other = context.second?.accountId ?? (own === "999999999999" ? "888888888888" : "999999999999");
+  const checks: [string, string[], (Operation | [Operation, Principal])[]][] = [
+    [
+      "gate:account-own-id",
+      ["ACCT-DASH-OR-OWN"],
+      [
+        { name: "CreateVault", accountId: "-", vaultName },
+        { name: "DescribeVault", accountId: own, vaultName },
+      ],
+    ],
+    [
+      "gate:account-other-id",
+      ["ACCT-MISMATCH-DENIED"],
+      [
+        { name: "DescribeVault", accountId: other, vaultName },
+        { name: "InitiateVaultLock", accountId: other, vaultName, policy: "{}" },
+      ],
+    ],
+    ["gate:account-malformed", ["ACCT-MALFORMED"], [{ name: "DescribeVault", accountId: "1111-2222-3333", vaultName }]],
+    [
+      "gate:vault-name-create",
+      ["VAULT-NAME-RULES"],
+      [
+        { name: "CreateVault", accountId: "-", vaultName: `${context.prefix} bad` },
+        { name: "CreateVault", accountId: "-", vaultName: "x".repeat(256) },
+      ],
+    ],
+    [
+      "gate:vault-name-lookup",
+      ["VAULT-NAME-INVALID-LOOKUP"],
+      [{ name: "GetVaultLock", accountId: "-", vaultName: `${context.prefix}:bad` }],
+    ],
+    ["gate:list-limit", ["LIST-VAULTS"], [{ name: "ListVaults", accountId: "-", limit: "11" }]],
+  ];
+  if (context.second)
+    checks.push([
+      "gate:account-isolation",
+      ["ACCT-ISOLATION"],
+      [[{ name: "DescribeVault", accountId: "-", vaultName }, context.second]],
+    ]);
+  const results: CheckResult[] = [];
+  const session = newSession(context);
+  for (const [id, requirements, operations] of checks) {
+    const from = session.trace.length;
+    await runSteps(
+      session,
+      operations.map((o) => () => (Array.isArray(o) ? session.perform(o[0], o[1]) : session.perform(o))),
+    );
+    results.push(
+      resultOf({ id, generator: "gate", target: context.target.name, requirements }, session.trace.slice(from)),
+    );
+    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${id}`);
+  }
+  results.push(await listOrder(context));
+  return results;
+}
+
+/** LIST-VAULTS: paging with limit and marker returns the account's vaults in order, ours among them. */
+async function listOrder(context: SuiteContext): Promise<CheckResult> {
+  const session = newSession(context);
+  const names = ["c", "a", "b"].map((s) => `${context.prefix}-list-${s}`);
+  const base = {
+    id: "gate:list-order",
+    generator: "gate" as const,
+    target: context.target.name,
+    requirements: ["LIST-VAULTS", "LIST-MARKER"],
+  };
+  const seen: string[] = [];
+  try {
+    for (const vaultName of names) await session.perform({ name: "CreateVault", accountId: "-", vaultName });
+    let marker: string | undefined;
+    for (let page = 0; page < 200; page++) {
+      const { observed } = await session.perform({
+        name: "ListVaults",
+        accountId: "-",
+        limit: "2",
+        ...(marker ? { marker } : {}),
+      });
+      const list = (observed.body?.VaultList as { VaultName: string }[] | undefined) ?? [];
+      seen.push(...list.map((v) => v.VaultName));
+      marker = observed.body?.Marker as string | undefined;
+      if (!marker) break;
+    }
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    return resultOf(base, session.trace);
+  }
+  const sorted = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ours = seen.filter((n) => names.includes(n));
+  const ok =
+    JSON.stringify(seen) === JSON.stringify(sorted) && JSON.stringify(ours) === JSON.stringify([...names].sort());
+  if (ok) return { ...base, verdict: "pass", trace: session.trace };
+  return {
+    ...base,
+    verdict: "fail",
+    reason: `paged names ${JSON.stringify(seen.slice(0, 20))} are not the sorted vaults of the account`,
+    trace: session.trace,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Generator 3, races: concurrent operations on one vault, recorded with call and return times and
+ * checked for linearizability against the model (RACE-ONE-INITIATE-WINS): exactly one of N Initiates
+ * wins, and only its lock id completes.
+ */
+import { examplePolicy, type Operation } from "../model/index.js";
+import { newSession, type SuiteContext } from "./context.js";
+import { formatObserved, invoke } from "./invoke.js";
+import { linearize, type HistoryEntry, type Linearization } from "./linearizability.js";
+import { failedStepResult, type CheckResult } from "./results.js";
+import type { Session } from "./session.js";
+
+const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
+
+async function race(context: SuiteContext, operations: Operation[]): Promise<HistoryEntry[]> {
+  return Promise.all(
+    operations.map(async (operation) => {
+      const called = Date.now();
+      const observed = await invoke(context.principal.client, operation);
+      return { operation, observed, called, returned: Date.now() };
+    }),
+  );
+}
+
+function linearized(context: SuiteContext, session: Session, history: HistoryEntry[]): Linearization | undefined {
+  const { principal, target, clock, toleranceMs } = context;
+  return linearize(session.world, history, {
+    signer: principal.accountId,
+    region: target.region,
+    now: clock.now(),
+    toleranceMs,
+  });
+}
+
+/** N Initiates at once on a new vault; then a wrong id must not complete and the winner's must. */
+async function initiateRace(context: SuiteContext, n: number): Promise<CheckResult> {
+  const base = {
+    id: `race:initiate-x${n}`,
+    generator: "race" as const,
+    target: context.target.name,
+    requirements: REQUIREMENTS,
+  };
+  const vaultName = `${context.prefix}-race-init`;
+  const setup = newSession(context);
+  await setup.perform({ name: "CreateVault", accountId: "-", vaultName });
+  const policy = examplePolicy("valid")!;
+  const initiate: Operation = { name: "InitiateVaultLock", accountId: "-", vaultName, policy };
+  const history = await race(
+    context,
+    Array.from({ length: n }, () => initiate),
+  );
+  const answers = history.map((h) => formatObserved(h.observed)).join(", ");
+  const winners = history.filter((h) => h.observed.status === 201);
+  const found = linearized(context, setup, history);
+  if (!found) return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
+  if (winners.length !== 1)
+    return {
+      ...base,
+      verdict: "fail",
+      reason: `${winners.length} of ${n} Initiates succeeded: ${answers}`,
+      observed: answers,
+    };
+  const after = newSession(context, found.world);
+  await after.perform({ name: "CompleteVaultLock", accountId: "-", vaultName, lockId: "NOT-THE-WINNER" });
+  await after.perform({
+    name: "CompleteVaultLock",
+    accountId: "-",
+    vaultName,
+    lockId: winners[0]!.observed.headers["x-amz-lock-id"]!,
+  });
+  return { ...base, verdict: "pass", observed: answers, trace: after.trace };
+}
+
+/** Complete (twice), Abort (twice) and Get racing on an InProgress lock. */
+async function completeAbortRace(context: SuiteContext): Promise<CheckResult> {
+  const base = {
+    id: "race:complete-vs-abort",
+    generator: "race" as const,
+    target: context.target.name,
+    requirements: REQUIREMENTS,
+  };
+  const vaultName = `${context.prefix}-race-ca`;
+  const session = newSession(context);
+  await session.perform({ name: "CreateVault", accountId: "-", vaultName });
+  const { observed } = await session.perform({
+    name: "InitiateVaultLock",
+    accountId: "-",
+    vaultName,
+    policy: examplePolicy("valid")!,
+  });
+  const complete: Operation = {
+    name: "CompleteVaultLock",
+    accountId: "-",
+    vaultName,
+    lockId: observed.headers["x-amz-lock-id"]!,
+  };
+  const abort: Operation = { name: "AbortVaultLock", accountId: "-", vaultName };
+  const history = await race(context, [
+    complete,
+    abort,
+    complete,
+    abort,
+    { name: "GetVaultLock", accountId: "-", vaultName },
+  ]);
+  const answers = history.map((h) => formatObserved(h.observed)).join(", ");
+  if (!linearized(context, session, history))
+    return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
+  return { ...base, verdict: "pass", observed: answers };
+}
+
+/** All race checks. */
+export async function runRaces(context: SuiteContext, initiates = 8): Promise<CheckResult[]> {
+  const checks: [string, () => Promise<CheckResult>][] = [
+    [`race:initiate-x${initiates}`, () => initiateRace(context, initiates)],
+    ["race:complete-vs-abort", () => completeAbortRace(context)],
+  ];
+  const results: CheckResult[] = [];
+  for (const [id, check] of checks) {
+    const result = await check().catch((error: unknown) =>
+      failedStepResult({ id, generator: "race", target: context.target.name }, error),
+    );
+    results.push(result);
+    context.progress(`${result.verdict.padEnd(14)} ${result.id}`);
+  }
+  return results;
+}

@@ -1,0 +1,50 @@
+/** Check results as data: what every generator yields and every report reads. */
+import { StepFailure, type TraceStep } from "./session.js";
+
+export type Generator = "path" | "gate" | "sequence" | "race";
+export type ResultVerdict = "pass" | "fail" | "skip" | "notImplemented";
+
+export interface CheckResult {
+  /** Stable id, e.g. `path:locked.ABORT`, `race:initiate-x8`, `sequences`. */
+  id: string;
+  generator: Generator;
+  target: string;
+  requirements: string[];
+  verdict: ResultVerdict;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  observed?: string;
+  accepted?: string[];
+  seed?: number;
+  /** fast-check path of the failing run, for `--replay`. */
+  path?: string;
+  /** The minimal failing sequence, one request per line. */
+  counterexample?: string[];
+  trace?: TraceStep[];
+  /** Set by the expectations: this outcome was expected for this target. */
+  expected?: { reason: string };
+}
+
+/** A result for a whole sequence of steps: pass, or the first failing step. */
+export function resultOf(
+  base: Pick<CheckResult, "id" | "generator" | "target" | "requirements">,
+  trace: TraceStep[],
+): CheckResult {
+  const failed = trace.find((s) => s.verdict !== "pass");
+  if (!failed) return { ...base, verdict: "pass", trace };
+  return {
+    ...base,
+    requirements: failed.requirements,
+    verdict: failed.verdict === "notImplemented" ? "notImplemented" : "fail",
+    reason: `${failed.request}: ${failed.detail ?? failed.observed}`,
+    observed: failed.observed,
+    accepted: failed.accepted,
+    trace,
+  };
+}
+
+/** The result of a check cut short by a failing step; rethrows anything that is not a StepFailure. */
+export function failedStepResult(base: Pick<CheckResult, "id" | "generator" | "target">, error: unknown): CheckResult {
+  if (!(error instanceof StepFailure)) throw error;
+  return resultOf({ ...base, requirements: error.failed.requirements }, error.trace);
+}

@@ -1,0 +1,90 @@
+/**
+ * Generator 2, generated sequences: fast-check command sequences over several vaults at once, each
+ * response judged against the oracle. A failure shrinks to a minimal sequence and reports its seed and
+ * path; `replay` reruns exactly that case.
+ */
+import fc from "fast-check";
+import { newSession, type SuiteContext } from "./context.js";
+import { commandArbitraries, type SequenceModel } from "./commands.js";
+import type { CheckResult } from "./results.js";
+import { StepFailure } from "./session.js";
+
+export interface SequenceOptions {
+  seed: number;
+  runs: number;
+  /** Vaults per sequence. */
+  vaults?: number;
+  maxCommands?: number;
+  /** `seed:path` of a failure to rerun alone, without shrinking. */
+  replay?: { seed: number; path: string };
+}
+
+/** One result for the whole property: pass, or the shrunk counterexample. */
+export async function runSequences(context: SuiteContext, options: SequenceOptions): Promise<CheckResult> {
+  const vaults = options.vaults ?? 3;
+  let run = 0;
+  const requirements = new Set<string>();
+  const property = fc.asyncProperty(
+    fc.commands(commandArbitraries(vaults, context.target.capabilities.clockControl), {
+      maxCommands: options.maxCommands ?? 25,
+    }),
+    async (commands) => {
+      const names = Array.from({ length: vaults }, (_, i) => `${context.prefix}-s${run}-v${i}`);
+      run++;
+      const session = newSession(context);
+      const setup = () => ({
+        model: { session, vaults: names, clock: context.clock } satisfies SequenceModel,
+        real: {},
+      });
+      try {
+        await fc.asyncModelRun(setup, commands);
+      } finally {
+        for (const step of session.trace)
+          if (step.verdict === "pass") for (const id of step.requirements) requirements.add(id);
+      }
+    },
+  );
+  const seed = options.replay?.seed ?? options.seed;
+  const parameters = options.replay
+    ? { seed, path: options.replay.path, numRuns: 1, endOnFailure: true }
+    : { seed, numRuns: options.runs };
+  const details = await fc.check(property, parameters);
+  const base = { id: "sequences", generator: "sequence" as const, target: context.target.name, seed };
+  context.progress(`${details.failed ? "fail" : "pass"} sequences: ${details.numRuns} runs, seed ${seed}`);
+  if (!details.failed) return { ...base, requirements: [...requirements].sort(), verdict: "pass" };
+  return failureResult(base, details);
+}
+
+interface Failure {
+  errorInstance?: unknown;
+  counterexample: [Iterable<unknown>] | null;
+  counterexamplePath: string | null;
+}
+
+function failureResult(base: Omit<CheckResult, "requirements" | "verdict">, details: Failure): CheckResult {
+  const error = details.errorInstance;
+  const counterexample = details.counterexample ? [...details.counterexample[0]].map(String) : [];
+  const path = details.counterexamplePath ?? undefined;
+  if (!(error instanceof StepFailure)) {
+    return {
+      ...base,
+      requirements: [],
+      verdict: "fail",
+      reason: `suite error: ${String(error)}`,
+      counterexample,
+      ...(path ? { path } : {}),
+    };
+  }
+  const executed = counterexample.slice(0, error.trace.length);
+  return {
+    ...base,
+    requirements: error.failed.requirements,
+    verdict: error.verdict === "notImplemented" ? "notImplemented" : "fail",
+    reason: `${error.failed.request}: ${error.failed.detail ?? error.failed.observed}`,
+    observed: error.failed.observed,
+    accepted: error.failed.accepted,
+    counterexample: executed.length ? executed : counterexample,
+    trace: error.trace,
+    ...(path ? { path } : {}),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * A session drives one target while keeping the model's view of it: every operation is sent through the
+ * SDK, judged against the oracle's branches, and the matching branch's changes are applied to the
+ * suite's world. A mismatch throws `StepFailure` carrying the trace so far.
+ */
+import type { GlacierClient } from "@aws-sdk/client-glacier";
+import { formatOutcome, MemoryWorld, requirement, step, type Branch, type Operation } from "../model/index.js";
+import { formatObserved, invoke, type Observed } from "./invoke.js";
+import { judge, type Verdict } from "./judge.js";
+import type { TargetClock } from "./target.js";
+
+export interface TraceStep {
+  request: string;
+  observed: string;
+  accepted: string[];
+  edges: string[];
+  requirements: string[];
+  verdict: Verdict;
+  detail?: string;
+  /** Wall-clock ms of call and return. */
+  called: number;
+  returned: number;
+}
+
+/** A step whose answer the model does not accept (or a route the target lacks). */
+export class StepFailure extends Error {
+  constructor(
+    readonly verdict: Exclude<Verdict, "pass">,
+    readonly failed: TraceStep,
+    readonly trace: TraceStep[],
+  ) {
+    super(`${failed.request}: ${failed.detail ?? failed.observed}`);
+  }
+}
+
+export interface Principal {
+  client: GlacierClient;
+  accountId: string;
+}
+
+/** What the suite learns about unspecified behaviour: requirement id → outcomes the target chose. */
+export type Census = Map<string, Set<string>>;
+
+/** `InitiateVaultLock(v, policy 120 B)`: a request in one short line. */
+export function describeOperation(operation: Operation): string {
+  const parts: string[] = [];
+  if (operation.accountId !== "-") parts.push(`account ${operation.accountId}`);
+  if (operation.name !== "ListVaults")
+    parts.push(
+      operation.vaultName.length > 40
+        ? `${operation.vaultName.slice(0, 12)}…(${operation.vaultName.length})`
+        : operation.vaultName,
+    );
+  if (operation.name === "InitiateVaultLock")
+    parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
+  if (operation.name === "CompleteVaultLock") parts.push(`lock ${operation.lockId}`);
+  if (operation.name === "ListVaults")
+    parts.push(`limit ${operation.limit ?? "-"}`, `marker ${operation.marker ?? "-"}`);
+  return `${operation.name}(${parts.join(", ")})`;
+}
+
+export class Session {
+  readonly trace: TraceStep[] = [];
+  private readonly issuedLockIds = new Set<string>();
+
+  constructor(
+    readonly principal: Principal,
+    readonly region: string,
+    readonly clock: TargetClock,
+    readonly toleranceMs: number,
+    readonly census: Census = new Map(),
+    readonly world: MemoryWorld = new MemoryWorld(),
+  ) {}
+
+  /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
+  async perform(
+    operation: Operation,
+    principal: Principal = this.principal,
+  ): Promise<{ observed: Observed; branch: Branch }> {
+    const called = Date.now();
+    const observed = await invoke(principal.client, operation);
+    const returned = Date.now();
+    const now = this.clock.now() - (returned - called) / 2;
+    const freshLockId = observed.headers["x-amz-lock-id"] ?? "";
+    const branches = step(
+      this.world,
+      { operation, signer: principal.accountId, now, region: this.region, freshLockId },
+      { clockToleranceMs: this.toleranceMs },
+    );
+    let judgement = judge(observed, branches, this.toleranceMs);
+    if (judgement.verdict === "pass" && operation.name === "InitiateVaultLock" && observed.status === 201)
+      judgement = this.checkFreshLockId(freshLockId, judgement);
+    const shown = judgement.branch ?? branches[0]!;
+    const traceStep: TraceStep = {
+      request: describeOperation(operation),
+      observed: formatObserved(observed),
+      accepted: [...new Set(branches.map((b) => formatOutcome(b.outcome)))],
+      edges: shown.edges,
+      requirements: judgement.verdict === "pass" ? shown.requirements : failingRequirements(shown, judgement.detail),
+      verdict: judgement.verdict,
+      ...(judgement.detail ? { detail: judgement.detail } : {}),
+      called,
+      returned,
+    };
+    this.trace.push(traceStep);
+    if (judgement.verdict !== "pass") throw new StepFailure(judgement.verdict, traceStep, [...this.trace]);
+    this.world.apply(judgement.branch!.changes);
+    this.recordCensus(judgement.branch!);
+    return { observed, branch: judgement.branch! };
+  }
+
+  private checkFreshLockId(lockId: string, judgement: ReturnType<typeof judge>): ReturnType<typeof judge> {
+    if (this.issuedLockIds.has(lockId))
+      return { verdict: "fail", detail: `lock id ${lockId} was returned before (INIT-LOCK-ID-UNIQUE)` };
+    this.issuedLockIds.add(lockId);
+    return judgement;
+  }
+
+  private recordCensus(branch: Branch): void {
+    for (const id of branch.requirements) {
+      if (requirement(id).level !== "unspecified") continue;
+      const seen = this.census.get(id) ?? new Set<string>();
+      seen.add(`${branch.edges.at(-1)}: ${formatOutcome(branch.outcome)}`);
+      this.census.set(id, seen);
+    }
+  }
+}
+
+/** The requirements a failure breaks: the uniqueness rule for a reused id, else the expected edge's. */
+function failingRequirements(branch: Branch, detail: string | undefined): string[] {
+  return detail?.includes("INIT-LOCK-ID-UNIQUE") ? ["INIT-LOCK-ID-UNIQUE"] : branch.requirements;
+}

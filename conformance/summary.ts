@@ -1,0 +1,42 @@
+/** The one-screen summary printed at the end of a run. Formatting only; the report is the data. */
+import type { RunReport } from "./run.js";
+
+/** Counts, then every unexpected result with its counterexample and replay command, then stale expectations. */
+export function summarize(report: RunReport): string {
+  const count = (verdict: string, expected?: boolean) =>
+    report.results.filter((r) => r.verdict === verdict && (expected === undefined || Boolean(r.expected) === expected))
+      .length;
+  const lines = [
+    `target ${report.target.name} (${report.target.endpoint ?? "SDK default endpoint"}), seed ${report.seed}, ${report.runs} generated runs, ${(report.durationMs / 1000).toFixed(1)} s`,
+    `checks: ${report.results.length}  pass ${count("pass")}  fail ${count("fail", false)}  not implemented ${count("notImplemented", false)}  expected deviations ${report.results.filter((r) => r.expected).length}  skipped ${count("skip")}`,
+  ];
+  for (const r of report.results.filter(
+    (x) => !x.expected && (x.verdict === "fail" || x.verdict === "notImplemented"),
+  )) {
+    lines.push(
+      "",
+      `${r.verdict === "fail" ? "FAIL" : "NOT IMPLEMENTED"} ${r.id} [${r.requirements.join(", ")}]`,
+      `  ${r.reason ?? ""}`,
+    );
+    if (r.counterexample?.length)
+      lines.push("  minimal counterexample:", ...r.counterexample.map((c, i) => `    ${i + 1}. ${c}`));
+    if (r.path !== undefined)
+      lines.push(`  replay: glacier-vault-lock run --replay ${r.seed}:${r.path} (with the same target flags)`);
+  }
+  for (const r of report.results.filter((x) => x.verdict === "skip")) lines.push(`skipped ${r.id}: ${r.reason}`);
+  if (report.stale.length)
+    lines.push(
+      "",
+      "stale expectations (no longer observed):",
+      ...report.stale.map((e) => `  ${e.id} (${e.verdict}): ${e.reason}`),
+    );
+  lines.push(`unspecified behaviours recorded: ${Object.keys(report.census).length}`);
+  if (report.leftovers.length) lines.push(`LEFT BEHIND: ${report.leftovers.join(", ")}`);
+  if (report.interrupted) lines.push("INTERRUPTED: the run stopped early");
+  lines.push(
+    report.unexpected === 0 && !report.interrupted
+      ? "RESULT: conforms (no unexpected results)"
+      : `RESULT: ${report.unexpected} unexpected result(s)`,
+  );
+  return lines.join("\n");
+}

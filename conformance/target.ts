@@ -1,0 +1,75 @@
+/**
+ * A target: an endpoint the suite checks, reached only through @aws-sdk/client-glacier (retries off)
+ * and, when the target declares clock control, the emulator's documented `/__emulator/clock` route.
+ */
+import { GlacierClient } from "@aws-sdk/client-glacier";
+
+export interface Capabilities {
+  /** The target serves `POST /__emulator/clock`, so the suite can make 24 hours pass. */
+  clockControl: boolean;
+  /** The endpoint is real AWS (safety rails apply; see issue 8). */
+  realAws: boolean;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Target {
+  name: string;
+  /** Undefined: the SDK's own resolution (`AWS_ENDPOINT_URL_GLACIER`, profile, region default). */
+  endpoint?: string;
+  region: string;
+  /** Undefined: the SDK's default credential chain (environment, profile, SSO, instance role). */
+  credentials?: Credentials;
+  /** The signer's 12-digit account id, used to test `ACCT-DASH-OR-OWN` with the explicit id. */
+  accountId: string;
+  /** A second principal, for cross-account isolation checks. */
+  second?: { credentials: Credentials; accountId: string };
+  capabilities: Capabilities;
+}
+
+/** An SDK client for the target (or its second principal), retries off. */
+export function clientFor(target: Target, credentials = target.credentials): GlacierClient {
+  return new GlacierClient({
+    region: target.region,
+    maxAttempts: 1,
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  });
+}
+
+/** The target's service clock, moved through the control route when it has one. */
+export class TargetClock {
+  private offset = 0;
+
+  constructor(private readonly target: Target) {}
+
+  /** The suite's estimate of the endpoint's service time, epoch ms. */
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  /** Reads the endpoint's clock offset, when it can be controlled. */
+  async sync(): Promise<void> {
+    if (this.target.capabilities.clockControl) await this.control("GET");
+  }
+
+  /** Moves the endpoint's clock forward by `ms`; throws when the target has no clock control. */
+  async advance(ms: number): Promise<void> {
+    if (!this.target.capabilities.clockControl) throw new Error(`target ${this.target.name} has no clock control`);
+    await this.control("POST", JSON.stringify({ advanceMs: ms }));
+  }
+
+  private async control(method: "GET" | "POST", body?: string): Promise<void> {
+    const response = await fetch(new URL("/__emulator/clock", this.target.endpoint), {
+      method,
+      ...(body ? { body } : {}),
+    });
+    if (!response.ok) throw new Error(`clock control answered ${response.status}: ${await response.text()}`);
+    const { offsetMs } = (await response.json()) as { offsetMs: number };
+    this.offset = offsetMs;
+  }
+}
