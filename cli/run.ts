@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadExpectations } from "../conformance/expectations.js";
 import { runSuite, type RunReport } from "../conformance/run.js";
+import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
 import type { Target } from "../conformance/target.js";
 import { startEmulator, type Emulator } from "../emulator/server.js";
@@ -24,7 +25,7 @@ const FLAGS: FlagSpec = {
   seed: { type: "string", description: "seed of the generated sequences (default: random, printed)" },
   runs: { type: "string", description: "number of generated sequences", default: "100" },
   expectations: { type: "string", description: "expectation file of known deviations" },
-  replay: { type: "string", description: "SEED:PATH of a failure to rerun alone" },
+  replay: { type: "string", description: "SEED:PATH[@REPLAYPATH] of a failure to rerun alone" },
   out: { type: "string", description: "directory for report.json", default: "out" },
   json: { type: "boolean", description: "print the JSON report on stdout instead of the summary", default: false },
 };
@@ -44,13 +45,6 @@ async function embeddedTarget(): Promise<{ target: Target; emulator: Emulator }>
   return { target, emulator };
 }
 
-function parseReplay(text: string | undefined): { seed: number; path: string } | undefined {
-  if (!text) return undefined;
-  const [seed, path] = text.split(/:(.*)/s);
-  if (!seed || path === undefined || !Number.isInteger(Number(seed))) throw new TypeError("--replay takes SEED:PATH");
-  return { seed: Number(seed), path };
-}
-
 export async function runCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.help) {
@@ -64,7 +58,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const str = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
-  const replay = parseReplay(str("replay"));
+  const replay = str("replay") !== undefined ? parseReplay(str("replay")!) : undefined;
   const seed = replay?.seed ?? (str("seed") !== undefined ? Number(str("seed")) : Math.floor(Math.random() * 2 ** 31));
   const embedded =
     str("endpoint") === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER ? await embeddedTarget() : undefined;

@@ -19,10 +19,18 @@ export interface SequenceModel {
 type Real = Record<string, never>;
 type VaultOp = "CreateVault" | "DeleteVault" | "DescribeVault" | "GetVaultLock" | "AbortVaultLock";
 
-/** One request on vault number `vault` of the run. */
+/**
+ * One request on vault number `vault` of the run. Lock requests on a vault the model says is absent run
+ * only when `onAbsent` is drawn (1 in 8), so sequences spend their length on the lock lifecycle.
+ */
 abstract class RequestCommand implements fc.AsyncCommand<SequenceModel, Real> {
+  onAbsent = false;
   constructor(readonly vault: number) {}
-  check(): boolean {
+  check(model: Readonly<SequenceModel>): boolean {
+    if (this.onAbsent || !this.needsVault()) return true;
+    return model.session.world.vault(model.session.principal.accountId, model.vaults[this.vault]!) !== undefined;
+  }
+  protected needsVault(): boolean {
     return true;
   }
   async run(model: SequenceModel): Promise<void> {
@@ -42,6 +50,9 @@ class VaultCommand extends RequestCommand {
   }
   operation(_: SequenceModel, vaultName: string): Operation {
     return { name: this.name, accountId: this.accountId, vaultName };
+  }
+  protected override needsVault(): boolean {
+    return this.accountId === "-" && !["CreateVault", "DeleteVault", "DescribeVault"].includes(this.name);
   }
   toString(): string {
     return `${this.name}(v${this.vault}${this.accountId === "-" ? "" : `, account ${this.accountId}`})`;
@@ -93,13 +104,14 @@ class AdvanceClockCommand implements fc.AsyncCommand<SequenceModel, Real> {
   }
 }
 
-/** The command arbitraries over `vaults` vaults; clock moves only when the target allows them. */
-export function commandArbitraries(
+/** The command arbitraries over `vaults` vaults, weighted towards the lock lifecycle; clock moves only when the target allows them. */
+export function commandArbitrary(
   vaults: number,
   clockControl: boolean,
-): fc.Arbitrary<fc.AsyncCommand<SequenceModel, Real>>[] {
+): fc.Arbitrary<fc.AsyncCommand<SequenceModel, Real>> {
   const vault = fc.nat({ max: vaults - 1 });
   const vaultOp = fc.constantFrom<VaultOp>(
+    "CreateVault",
     "CreateVault",
     "DeleteVault",
     "DescribeVault",
@@ -108,12 +120,16 @@ export function commandArbitraries(
   );
   const policy = fc.constantFrom<PolicyKind>("valid", "valid", "valid", "missing", "invalid", "tooLarge");
   const lockRef = fc.constantFrom<LockIdRef>("current", "current", "retired", "random");
-  const arbitraries: fc.Arbitrary<fc.AsyncCommand<SequenceModel, Real>>[] = [
-    fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v)),
-    fc.tuple(vault, policy).map(([v, p]) => new InitiateCommand(v, p)),
-    fc.tuple(vault, lockRef).map(([v, r]) => new CompleteCommand(v, r)),
-    fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v, "999999999999")),
+  const onAbsent = fc.nat({ max: 7 }).map((n) => n === 0);
+  const lenient = <C extends RequestCommand>(command: fc.Arbitrary<C>) =>
+    fc.tuple(command, onAbsent).map(([c, flag]) => Object.assign(c, { onAbsent: flag }));
+  const weighted: fc.WeightedArbitrary<fc.AsyncCommand<SequenceModel, Real>>[] = [
+    { arbitrary: lenient(fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v))), weight: 4 },
+    { arbitrary: lenient(fc.tuple(vault, policy).map(([v, p]) => new InitiateCommand(v, p))), weight: 3 },
+    { arbitrary: lenient(fc.tuple(vault, lockRef).map(([v, r]) => new CompleteCommand(v, r))), weight: 3 },
+    { arbitrary: fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v, "999999999999")), weight: 1 },
   ];
-  if (clockControl) arbitraries.push(fc.constantFrom(1, 23, 25).map((h) => new AdvanceClockCommand(h)));
-  return arbitraries;
+  if (clockControl)
+    weighted.push({ arbitrary: fc.constantFrom(1, 23, 25).map((h) => new AdvanceClockCommand(h)), weight: 1 });
+  return fc.oneof(...weighted);
 }

@@ -1,7 +1,7 @@
 /** What every generator needs: the target, its principals, its clock, and where to put vaults. */
 import { randomBytes } from "node:crypto";
 import type { MemoryWorld } from "../model/index.js";
-import type { Census, Principal } from "./session.js";
+import type { Census, Principal, TraceStep } from "./session.js";
 import { Session } from "./session.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
 
@@ -14,6 +14,8 @@ export interface SuiteContext {
   prefix: string;
   toleranceMs: number;
   census: Census;
+  /** Steps of any session that passed on outcome but had a wrong header, field or value. */
+  deviations: TraceStep[];
   progress: (line: string) => void;
 }
 
@@ -30,18 +32,13 @@ export function createContext(target: Target, progress: (line: string) => void =
     prefix: `vlc-${randomBytes(4).toString("hex")}`,
     toleranceMs: target.capabilities.realAws ? 60_000 : 5_000,
     census: new Map(),
+    deviations: [],
     progress,
   };
 }
 
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
-  return new Session(
-    context.principal,
-    context.target.region,
-    context.clock,
-    context.toleranceMs,
-    context.census,
-    world,
-  );
+  const { principal, target, clock, toleranceMs, census, deviations } = context;
+  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations);
 }

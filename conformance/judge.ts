@@ -13,17 +13,22 @@ export interface Judgement {
   branch?: Branch;
   /** Why it failed, in one line. */
   detail?: string;
+  /** When it passed on status and code but a required header, field or value was wrong. */
+  deviation?: string;
 }
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** Statuses with which an endpoint says it has no such route. */
 const NO_ROUTE = new Set([404, 405, 501]);
 
-/** What is wrong with `observed` as the answer of `branch`, or undefined when it fits. */
-export function mismatch(observed: Observed, branch: Branch, toleranceMs: number): string | undefined {
+/** True when `observed` has the branch's status and error code. */
+function sameOutcome(observed: Observed, branch: Branch): boolean {
+  return observed.status === branch.outcome.status && observed.code === branch.outcome.code && !observed.unrecognized;
+}
+
+/** What is wrong with the parts of a successful answer (headers, fields, values), or undefined. */
+export function partsMismatch(observed: Observed, branch: Branch, toleranceMs: number): string | undefined {
   const { outcome, requires, response } = branch;
-  if (observed.status !== outcome.status || observed.code !== outcome.code || observed.unrecognized)
-    return `answered ${formatObserved(observed)}`;
   if (outcome.code) return undefined;
   for (const name of requires?.headers ?? []) if (!observed.headers[name]) return `header ${name} missing`;
   for (const field of requires?.body ?? [])
@@ -68,17 +73,18 @@ function sameJson(a: unknown, b: string): boolean {
   }
 }
 
-/** Finds the first branch `observed` fits; otherwise a failure, or `notImplemented` for a non-AWS "no route". */
+/**
+ * Finds the branch `observed` fits: status and code decide the verdict; a wrong header, field or value
+ * on a matching outcome passes with a `deviation`. A non-AWS "no route" answer is `notImplemented`.
+ */
 export function judge(observed: Observed, branches: Branch[], toleranceMs: number): Judgement {
-  const reasons: string[] = [];
-  for (const branch of branches) {
-    const problem = mismatch(observed, branch, toleranceMs);
-    if (!problem) return { verdict: "pass", branch };
-    reasons.push(problem);
-  }
+  const matching = branches.filter((b) => sameOutcome(observed, b));
+  const problems = matching.map((b) => partsMismatch(observed, b, toleranceMs));
+  const exact = problems.indexOf(undefined);
+  if (exact >= 0) return { verdict: "pass", branch: matching[exact]! };
+  if (matching.length) return { verdict: "pass", branch: matching[0]!, deviation: problems[0]! };
   const accepted = [...new Set(branches.map((b) => formatOutcome(b.outcome)))].join(" or ");
   if (observed.unrecognized && NO_ROUTE.has(observed.status))
     return { verdict: "notImplemented", detail: `no such route: ${formatObserved(observed)}; expected ${accepted}` };
-  const sameOutcome = reasons.find((r) => !r.startsWith("answered"));
-  return { verdict: "fail", detail: sameOutcome ?? `expected ${accepted}, ${reasons[0] ?? "no branch"}` };
+  return { verdict: "fail", detail: `expected ${accepted}, answered ${formatObserved(observed)}` };
 }

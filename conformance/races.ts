@@ -50,6 +50,8 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
     Array.from({ length: n }, () => initiate),
   );
   const answers = history.map((h) => formatObserved(h.observed)).join(", ");
+  if (history.every((h) => h.observed.unrecognized))
+    return { ...base, verdict: "notImplemented", reason: `no such route: ${answers}`, observed: answers };
   const winners = history.filter((h) => h.observed.status === 201);
   const found = linearized(context, setup, history);
   if (!found) return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };

@@ -48,3 +48,24 @@ export function failedStepResult(base: Pick<CheckResult, "id" | "generator" | "t
   if (!(error instanceof StepFailure)) throw error;
   return resultOf({ ...base, requirements: error.failed.requirements }, error.trace);
 }
+
+/** One `field:<edge>` result per edge whose answers had a wrong header, field or value; the first example is kept. */
+export function deviationResults(target: string, deviations: TraceStep[]): CheckResult[] {
+  const byEdge = new Map<string, { step: TraceStep; count: number }>();
+  for (const step of deviations) {
+    const edge = step.edges.at(-1) ?? "?";
+    const seen = byEdge.get(edge);
+    if (seen) seen.count++;
+    else byEdge.set(edge, { step, count: 1 });
+  }
+  return [...byEdge].map(([edge, { step, count }]) => ({
+    id: `field:${edge}`,
+    generator: "path" as const,
+    target,
+    requirements: step.requirements,
+    verdict: "fail" as const,
+    reason: `${step.request}: ${step.deviation} (${count} answer${count > 1 ? "s" : ""})`,
+    observed: step.observed,
+    trace: [step],
+  }));
+}

@@ -7,7 +7,7 @@ import { createContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
 import { runRaces } from "./races.js";
-import type { CheckResult, Generator } from "./results.js";
+import { deviationResults, type CheckResult, type Generator } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
 import type { Target } from "./target.js";
 
@@ -63,6 +63,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
         }),
       );
     if (generators.includes("race") && !stopped()) results.push(...(await runRaces(context)));
+    results.push(...deviationResults(options.target.name, context.deviations));
   } finally {
     leftovers = await cleanup(context.principal.client, context.prefix);
   }

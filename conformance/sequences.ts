@@ -5,9 +5,27 @@
  */
 import fc from "fast-check";
 import { newSession, type SuiteContext } from "./context.js";
-import { commandArbitraries, type SequenceModel } from "./commands.js";
+import { commandArbitrary, type SequenceModel } from "./commands.js";
 import type { CheckResult } from "./results.js";
 import { StepFailure } from "./session.js";
+
+export interface Replay {
+  seed: number;
+  path: string;
+  replayPath?: string;
+}
+
+/** `SEED:PATH@REPLAYPATH`, the form `--replay` takes and failures print. */
+export function formatReplay(replay: Replay): string {
+  return `${replay.seed}:${replay.path}${replay.replayPath ? `@${replay.replayPath}` : ""}`;
+}
+
+/** Reads `SEED:PATH[@REPLAYPATH]`. */
+export function parseReplay(text: string): Replay {
+  const match = /^(-?\d+):([\d:]+)(?:@(.+))?$/.exec(text);
+  if (!match) throw new TypeError("--replay takes SEED:PATH[@REPLAYPATH], as printed by a failing run");
+  return { seed: Number(match[1]), path: match[2]!, ...(match[3] ? { replayPath: match[3] } : {}) };
+}
 
 export interface SequenceOptions {
   seed: number;
@@ -15,18 +33,20 @@ export interface SequenceOptions {
   /** Vaults per sequence. */
   vaults?: number;
   maxCommands?: number;
-  /** `seed:path` of a failure to rerun alone, without shrinking. */
-  replay?: { seed: number; path: string };
+  /** A failure to rerun alone, without shrinking: fast-check's seed, path and commands replay path. */
+  replay?: Replay;
 }
 
 /** One result for the whole property: pass, or the shrunk counterexample. */
 export async function runSequences(context: SuiteContext, options: SequenceOptions): Promise<CheckResult> {
-  const vaults = options.vaults ?? 3;
+  const vaults = options.vaults ?? 2;
   let run = 0;
   const requirements = new Set<string>();
   const property = fc.asyncProperty(
-    fc.commands(commandArbitraries(vaults, context.target.capabilities.clockControl), {
+    fc.commands([commandArbitrary(vaults, context.target.capabilities.clockControl)], {
       maxCommands: options.maxCommands ?? 25,
+      size: "medium",
+      ...(options.replay?.replayPath ? { replayPath: options.replay.replayPath } : {}),
     }),
     async (commands) => {
       const names = Array.from({ length: vaults }, (_, i) => `${context.prefix}-s${run}-v${i}`);
@@ -64,7 +84,12 @@ interface Failure {
 function failureResult(base: Omit<CheckResult, "requirements" | "verdict">, details: Failure): CheckResult {
   const error = details.errorInstance;
   const counterexample = details.counterexample ? [...details.counterexample[0]].map(String) : [];
-  const path = details.counterexamplePath ?? undefined;
+  const replayPath = details.counterexample
+    ? /replayPath="([^"]*)"/.exec(String(details.counterexample[0]))?.[1]
+    : undefined;
+  const path = details.counterexamplePath
+    ? `${details.counterexamplePath}${replayPath ? `@${replayPath}` : ""}`
+    : undefined;
   if (!(error instanceof StepFailure)) {
     return {
       ...base,

@@ -17,6 +17,8 @@ export interface TraceStep {
   requirements: string[];
   verdict: Verdict;
   detail?: string;
+  /** A wrong header, field or value on an accepted outcome; reported as a `field:` result. */
+  deviation?: string;
   /** Wall-clock ms of call and return. */
   called: number;
   returned: number;
@@ -70,6 +72,8 @@ export class Session {
     readonly toleranceMs: number,
     readonly census: Census = new Map(),
     readonly world: MemoryWorld = new MemoryWorld(),
+    /** Steps with a deviation, shared by every session of a run. */
+    readonly deviations: TraceStep[] = [],
   ) {}
 
   /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
@@ -99,10 +103,12 @@ export class Session {
       requirements: judgement.verdict === "pass" ? shown.requirements : failingRequirements(shown, judgement.detail),
       verdict: judgement.verdict,
       ...(judgement.detail ? { detail: judgement.detail } : {}),
+      ...(judgement.deviation ? { deviation: judgement.deviation } : {}),
       called,
       returned,
     };
     this.trace.push(traceStep);
+    if (judgement.deviation) this.deviations.push(traceStep);
     if (judgement.verdict !== "pass") throw new StepFailure(judgement.verdict, traceStep, [...this.trace]);
     this.world.apply(judgement.branch!.changes);
     this.recordCensus(judgement.branch!);

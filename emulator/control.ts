@@ -27,7 +27,12 @@ export async function serveControl(
     throw new ServiceError("UnknownOperationException", `No control operation for ${method} ${rawPath}`);
   if (method === "POST") moveClock(control.clock, body);
   const text = JSON.stringify({ now: new Date(control.clock.now()).toISOString(), offsetMs: control.clock.offset() });
-  res.writeHead(200, { "Content-Type": "application/json", "x-amzn-RequestId": requestId }).end(text);
+  const headers = {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "x-amzn-RequestId": requestId,
+  };
+  res.writeHead(200, headers).end(text);
   return true;
 }
 
