@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["model/**/*.test.ts", "emulator/**/*.test.ts", "conformance/**/*.test.ts", "reports/**/*.test.ts"],
+          include: [
+            "model/**/*.test.ts",
+            "emulator/**/*.test.ts",
+            "conformance/**/*.test.ts",
+            "reports/**/*.test.ts",
+            "cli/**/*.test.ts",
+          ],
           testTimeout: 30_000,
         },
       },
