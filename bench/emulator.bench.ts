@@ -14,8 +14,8 @@ import { examplePolicy } from "../model/index.js";
 import { figure, serverWorker, throughput } from "./measure.js";
 
 export async function emulatorVersusBare(ms: number): Promise<Record<string, number>> {
-  const emulator = await serverWorker("emulator");
-  const bare = await serverWorker("bare");
+  const emulator = await serverWorker({ kind: "emulator" });
+  const bare = await serverWorker({ kind: "bare" });
   try {
     const account = DEFAULT_ACCOUNTS[0]!;
     const toEmulator = sdkClient(emulator.url, account);

@@ -1,5 +1,6 @@
 /** Measurement helpers: throughput of an async operation at fixed concurrency, servers in worker threads. */
 import { Worker } from "node:worker_threads";
+import type { ServerSpec } from "./servers.js";
 
 export interface Throughput {
   ops: number;
@@ -26,9 +27,9 @@ export async function throughput(operation: () => Promise<unknown>, ms: number, 
   return { ops, seconds, perSecond: ops / seconds };
 }
 
-/** Starts `bench/servers.ts` of this kind in a worker; resolves its URL and a stop function. */
-export async function serverWorker(kind: "emulator" | "bare"): Promise<{ url: string; stop: () => Promise<number> }> {
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: kind });
+/** Starts a `bench/servers.ts` server in a worker; resolves its URL and a stop function. */
+export async function serverWorker(spec: ServerSpec): Promise<{ url: string; stop: () => Promise<number> }> {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: spec });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

@@ -1,7 +1,8 @@
 /** `npm run bench`: every benchmark, side by side in one run. `BENCH_MS` sets each measurement's length. */
 import { emulatorVersusBare } from "./emulator.bench.js";
+import { suiteVersusSdk } from "./suite.bench.js";
 
 const ms = Number(process.env.BENCH_MS ?? 3000);
 console.log(`node ${process.version}, ${ms} ms per measurement`);
-const results = { ...(await emulatorVersusBare(ms)) };
+const results = { ...(await emulatorVersusBare(ms)), ...(await suiteVersusSdk()) };
 console.log(JSON.stringify(results));

@@ -1,36 +1,97 @@
 /**
- * Servers for benchmarks, run in a worker thread so client and server do not share an event loop:
- * `emulator` is the reference emulator; `bare` is plain node:http answering every request with the
- * canned body of GetVaultLock on a Locked vault (no auth, no model).
+ * Servers for benchmarks, each in a worker thread so client and server do not share an event loop:
+ * - `emulator`: the reference emulator;
+ * - `bare`: plain node:http answering every request with GetVaultLock's canned Locked body;
+ * - `recorder`: a proxy to `upstream` keeping every exchange (GET /__bench/recording returns them);
+ * - `replayer`: plain node:http answering the i-th request with the i-th recorded response.
  */
-import { createServer } from "node:http";
+import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { startEmulator } from "../emulator/server.js";
 
+export interface Exchange {
+  method: string;
+  url: string;
+  body: string;
+  status: number;
+  headers: Record<string, string>;
+  response: string;
+}
+
+export interface ServerSpec {
+  kind: "emulator" | "bare" | "recorder" | "replayer";
+  clockControl?: boolean;
+  upstream?: string;
+  recording?: Exchange[];
+}
+
 const CANNED = JSON.stringify({ Policy: "{}", State: "Locked", CreationDate: "2026-01-01T00:00:00.000Z" });
 
-async function main(kind: "emulator" | "bare"): Promise<void> {
-  if (kind === "emulator") {
-    const emulator = await startEmulator();
+function readAll(stream: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => resolve(Buffer.concat(chunks).toString()));
+  });
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)) }).end(body);
+}
+
+function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  if (spec.kind === "bare")
+    return async (req, res) => {
+      await readAll(req);
+      send(res, 200, { "content-type": "application/json", "x-amzn-requestid": "bare" }, CANNED);
+    };
+  if (spec.kind === "replayer") {
+    let next = 0;
+    return async (req, res) => {
+      await readAll(req);
+      const exchange = spec.recording![next++ % spec.recording!.length]!;
+      send(res, exchange.status, exchange.headers, exchange.response);
+    };
+  }
+  const recording: Exchange[] = [];
+  const upstream = new URL(spec.upstream!);
+  return async (req, res) => {
+    if (req.url === "/__bench/recording")
+      return send(res, 200, { "content-type": "application/json" }, JSON.stringify(recording));
+    const body = await readAll(req);
+    const answer = await new Promise<IncomingMessage>((resolve) =>
+      request(
+        { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        resolve,
+      ).end(body),
+    );
+    const response = await readAll(answer);
+    const { "transfer-encoding": _, connection: __, ...headers } = answer.headers as Record<string, string>;
+    recording.push({
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      body,
+      status: answer.statusCode ?? 500,
+      headers,
+      response,
+    });
+    send(res, answer.statusCode ?? 500, headers, response);
+  };
+}
+
+async function main(spec: ServerSpec): Promise<void> {
+  if (spec.kind === "emulator") {
+    const emulator = await startEmulator({ clockControl: spec.clockControl ?? false });
     parentPort!.postMessage(emulator.url);
     return;
   }
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      const headers = {
-        "Content-Type": "application/json",
-        "Content-Length": Buffer.byteLength(CANNED),
-        "x-amzn-RequestId": "bare",
-      };
-      res.writeHead(200, headers).end(CANNED);
-    });
-  });
+  const handle = handlerFor(spec);
+  const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
   server.listen(0, "127.0.0.1", () =>
     parentPort!.postMessage(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
   );
 }
 
-await main(workerData as "emulator" | "bare");
+await main(workerData as ServerSpec);

@@ -16,6 +16,8 @@ export interface SuiteContext {
   census: Census;
   /** Steps of any session that passed on outcome but had a wrong header, field or value. */
   deviations: TraceStep[];
+  /** Requests sent to the target during the run. */
+  stats: { requests: number };
   progress: (line: string) => void;
 }
 
@@ -33,12 +35,13 @@ export function createContext(target: Target, progress: (line: string) => void =
     toleranceMs: target.capabilities.realAws ? 60_000 : 5_000,
     census: new Map(),
     deviations: [],
+    stats: { requests: 0 },
     progress,
   };
 }
 
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
-  const { principal, target, clock, toleranceMs, census, deviations } = context;
-  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations);
+  const { principal, target, clock, toleranceMs, census, deviations, stats } = context;
+  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats);
 }

@@ -17,6 +17,7 @@ async function race(context: SuiteContext, operations: Operation[]): Promise<His
     operations.map(async (operation) => {
       const called = Date.now();
       const observed = await invoke(context.principal.client, operation);
+      context.stats.requests++;
       return { operation, observed, called, returned: Date.now() };
     }),
   );

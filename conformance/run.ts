@@ -34,6 +34,8 @@ export interface RunReport {
   prefix: string;
   startedAt: string;
   durationMs: number;
+  /** Requests the run sent to the target, cleanup included. */
+  requests: number;
   results: CheckResult[];
   unexpected: number;
   stale: Expectation[];
@@ -65,7 +67,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     if (generators.includes("race") && !stopped()) results.push(...(await runRaces(context)));
     results.push(...deviationResults(options.target.name, context.deviations));
   } finally {
-    leftovers = await cleanup(context.principal.client, context.prefix);
+    leftovers = await cleanup(context.principal.client, context.prefix, context.stats);
   }
   const applied = applyExpectations(results, options.expectations);
   const { name, endpoint, region, capabilities } = options.target;
@@ -77,6 +79,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     prefix: context.prefix,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
+    requests: context.stats.requests,
     results: applied.results,
     unexpected: applied.unexpected.length,
     stale: applied.stale,

@@ -74,6 +74,8 @@ export class Session {
     readonly world: MemoryWorld = new MemoryWorld(),
     /** Steps with a deviation, shared by every session of a run. */
     readonly deviations: TraceStep[] = [],
+    /** Requests sent, counted across every session of a run. */
+    readonly stats: { requests: number } = { requests: 0 },
   ) {}
 
   /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
@@ -84,6 +86,7 @@ export class Session {
     const called = Date.now();
     const observed = await invoke(principal.client, operation);
     const returned = Date.now();
+    this.stats.requests++;
     const now = this.clock.now() - (returned - called) / 2;
     const freshLockId = observed.headers["x-amz-lock-id"] ?? "";
     const branches = step(

@@ -1,0 +1,95 @@
+/**
+ * Suite harness throughput (issue 4, goal ratio >= 0.8): requests per second of a full suite run against
+ * the emulator, versus the bare SDK sending the very same requests, one at a time, to a server that
+ * answers each with the emulator's recorded response (so both sides parse the same errors and bodies).
+ * The recording comes from an untimed run of the same seed through a recording proxy.
+ */
+import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
+import { matchRoute } from "../emulator/routes.js";
+import { sdkClient } from "../emulator/testing.js";
+import { invoke } from "../conformance/invoke.js";
+import { runSuite } from "../conformance/run.js";
+import type { Target } from "../conformance/target.js";
+import type { Operation } from "../model/index.js";
+import { figure, serverWorker } from "./measure.js";
+import type { Exchange } from "./servers.js";
+
+const SEED = 20261122;
+const RUNS = 200;
+
+function target(endpoint: string): Target {
+  const [main, second] = DEFAULT_ACCOUNTS;
+  const capabilities = { clockControl: true, realAws: false };
+  return {
+    name: "emulator",
+    endpoint,
+    region: "us-east-1",
+    credentials: main!,
+    accountId: main!.accountId,
+    second: { credentials: second!, accountId: second!.accountId },
+    capabilities,
+  };
+}
+
+/** The model operation a recorded AWS request was, or undefined for control requests. */
+function operationOf(exchange: Exchange): Operation | undefined {
+  const [path = "/", query = ""] = exchange.url.split("?", 2);
+  const route = matchRoute(exchange.method, path);
+  if (!route) return undefined;
+  const { accountId, vaultName = "", lockId = "" } = route;
+  const params = new URLSearchParams(query);
+  switch (route.operation) {
+    case "ListVaults":
+      return {
+        name: "ListVaults",
+        accountId,
+        ...(params.get("limit") ? { limit: params.get("limit")! } : {}),
+        ...(params.get("marker") ? { marker: params.get("marker")! } : {}),
+      };
+    case "InitiateVaultLock": {
+      const policy = exchange.body ? (JSON.parse(exchange.body) as { Policy?: string }).Policy : undefined;
+      return { name: "InitiateVaultLock", accountId, vaultName, ...(policy !== undefined ? { policy } : {}) };
+    }
+    case "CompleteVaultLock":
+      return { name: "CompleteVaultLock", accountId, vaultName, lockId };
+    default:
+      return { name: route.operation, accountId, vaultName };
+  }
+}
+
+async function recordRun(): Promise<Exchange[]> {
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
+  const recorder = await serverWorker({ kind: "recorder", upstream: emulator.url });
+  try {
+    await runSuite({ target: target(recorder.url), seed: SEED, runs: RUNS });
+    const recording = (await (await fetch(`${recorder.url}/__bench/recording`)).json()) as Exchange[];
+    return recording.filter((e) => operationOf(e) !== undefined);
+  } finally {
+    await recorder.stop();
+    await emulator.stop();
+  }
+}
+
+export async function suiteVersusSdk(): Promise<Record<string, number>> {
+  const recording = await recordRun();
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
+  const start = performance.now();
+  const report = await runSuite({ target: target(emulator.url), seed: SEED, runs: RUNS });
+  const suiteSeconds = (performance.now() - start) / 1000;
+  await emulator.stop();
+  const replayer = await serverWorker({ kind: "replayer", recording });
+  const client = sdkClient(replayer.url, DEFAULT_ACCOUNTS[0]!);
+  const operations = recording.map(operationOf) as Operation[];
+  const baselineStart = performance.now();
+  for (const operation of operations) await invoke(client, operation);
+  const baselineSeconds = (performance.now() - baselineStart) / 1000;
+  await replayer.stop();
+  const suitePerSecond = report.requests / suiteSeconds;
+  const sdkPerSecond = operations.length / baselineSeconds;
+  const ratio = suitePerSecond / sdkPerSecond;
+  console.log(
+    `suite run (${report.results.length} checks, ${RUNS} sequences, unexpected ${report.unexpected}): ${report.requests} requests in ${suiteSeconds.toFixed(2)} s = ${figure(suitePerSecond)} req/s; ` +
+      `bare SDK replaying the same ${operations.length} requests against canned responses: ${figure(sdkPerSecond)} req/s; ratio ${ratio.toFixed(2)} (goal >= 0.8)`,
+  );
+  return { suiteReqPerSec: suitePerSecond, sdkReplayReqPerSec: sdkPerSecond, suiteToSdkRatio: ratio, suiteSeconds };
+}
