@@ -9,7 +9,7 @@ import { matchRoute } from "../emulator/routes.js";
 import { sdkClient } from "../emulator/testing.js";
 import { invoke } from "../conformance/invoke.js";
 import { runSuite } from "../conformance/run.js";
-import type { Target } from "../conformance/target.js";
+import { emulatorTarget } from "../conformance/target.js";
 import type { Operation } from "../model/index.js";
 import { figure, serverWorker } from "./measure.js";
 import type { Exchange } from "./servers.js";
@@ -17,19 +17,7 @@ import type { Exchange } from "./servers.js";
 const SEED = 20261122;
 const RUNS = 200;
 
-function target(endpoint: string): Target {
-  const [main, second] = DEFAULT_ACCOUNTS;
-  const capabilities = { clockControl: true, realAws: false };
-  return {
-    name: "emulator",
-    endpoint,
-    region: "us-east-1",
-    credentials: main!,
-    accountId: main!.accountId,
-    second: { credentials: second!, accountId: second!.accountId },
-    capabilities,
-  };
-}
+const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
 
 /** The model operation a recorded AWS request was, or undefined for control requests. */
 function operationOf(exchange: Exchange): Operation | undefined {

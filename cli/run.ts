@@ -8,7 +8,7 @@ import { loadExpectations } from "../conformance/expectations.js";
 import { runSuite, type RunReport } from "../conformance/run.js";
 import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
-import type { Target } from "../conformance/target.js";
+import { emulatorTarget, type Target } from "../conformance/target.js";
 import { startEmulator, type Emulator } from "../emulator/server.js";
 import { parseFlags, usage, type FlagSpec } from "./args.js";
 import { targetFromFlags } from "./target.js";
@@ -32,17 +32,7 @@ const FLAGS: FlagSpec = {
 
 async function embeddedTarget(): Promise<{ target: Target; emulator: Emulator }> {
   const emulator = await startEmulator({ clockControl: true });
-  const [main, second] = emulator.accounts;
-  const target: Target = {
-    name: "emulator",
-    endpoint: emulator.url,
-    region: "us-east-1",
-    credentials: main!,
-    accountId: main!.accountId,
-    second: { credentials: second!, accountId: second!.accountId },
-    capabilities: { clockControl: true, realAws: false },
-  };
-  return { target, emulator };
+  return { target: emulatorTarget(emulator.url, emulator.accounts), emulator };
 }
 
 export async function runCommand(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/server.js";
 import { EDGES, REQUIREMENTS } from "../model/index.js";
 import { loadExpectations } from "./expectations.js";
-import { emulatorTarget } from "./harness.js";
+import { emulatorTarget } from "./target.js";
 import { runSuite, type RunReport } from "./run.js";
 
 describe("the suite against the reference emulator", () => {
@@ -11,7 +11,12 @@ describe("the suite against the reference emulator", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ clockControl: true });
     const expectations = loadExpectations("conformance/expectations/emulator.json");
-    report = await runSuite({ target: emulatorTarget(emulator), seed: 20261122, runs: 100, expectations });
+    report = await runSuite({
+      target: emulatorTarget(emulator.url, emulator.accounts),
+      seed: 20261122,
+      runs: 100,
+      expectations,
+    });
   });
   afterAll(() => emulator.close());
 

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/server.js";
-import { emulatorTarget } from "./harness.js";
+import { emulatorTarget } from "./target.js";
 import { runSuite } from "./run.js";
 import { parseReplay } from "./sequences.js";
 
@@ -55,7 +55,12 @@ describe("a fault injected into an endpoint", () => {
 
   it("fails the deterministic path with the broken requirement", async () => {
     const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const report = await runSuite({ target: emulatorTarget(emulator, url), seed: 1, runs: 1, generators: ["path"] });
+    const report = await runSuite({
+      target: emulatorTarget(url, emulator.accounts),
+      seed: 1,
+      runs: 1,
+      generators: ["path"],
+    });
     const failed = report.results.filter((r) => r.verdict === "fail");
     expect(failed.map((r) => r.id)).toEqual(["path:locked.ABORT"]);
     expect(failed[0]!.requirements).toContain("ABORT-LOCKED-DENIED");
@@ -64,7 +69,7 @@ describe("a fault injected into an endpoint", () => {
 
   it("shrinks a generated failure to the minimal sequence, and replays it from seed and path", async () => {
     const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const target = emulatorTarget(emulator, url);
+    const target = emulatorTarget(url, emulator.accounts);
     const report = await runSuite({ target, seed: 42, runs: 200, generators: ["sequence"] });
     const [result] = report.results;
     expect(result!.verdict).toBe("fail");

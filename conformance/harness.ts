@@ -1,22 +1,6 @@
 /** Helpers for the conformance project's tests: targets for the emulator, moto, and free ports. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import type { Emulator } from "../emulator/server.js";
-import type { Target } from "./target.js";
-
-/** The target for an emulator started in-process (clock control on). */
-export function emulatorTarget(emulator: Emulator, endpoint = emulator.url): Target {
-  const [main, second] = emulator.accounts;
-  return {
-    name: "emulator",
-    endpoint,
-    region: "us-east-1",
-    credentials: main!,
-    accountId: main!.accountId,
-    second: { credentials: second!, accountId: second!.accountId },
-    capabilities: { clockControl: true, realAws: false },
-  };
-}
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

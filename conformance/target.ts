@@ -31,6 +31,24 @@ export interface Target {
   capabilities: Capabilities;
 }
 
+/**
+ * The target for an emulator on loopback with clock control, signing as the first of `accounts` and
+ * using the second (when given) as the other principal.
+ */
+export function emulatorTarget(endpoint: string, accounts: readonly (Credentials & { accountId: string })[]): Target {
+  const [main, second] = accounts;
+  const credentials = (a: Credentials) => ({ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey });
+  return {
+    name: "emulator",
+    endpoint,
+    region: "us-east-1",
+    credentials: credentials(main!),
+    accountId: main!.accountId,
+    ...(second ? { second: { credentials: credentials(second), accountId: second.accountId } } : {}),
+    capabilities: { clockControl: true, realAws: false },
+  };
+}
+
 /** An SDK client for the target (or its second principal), retries off. */
 export function clientFor(target: Target, credentials = target.credentials): GlacierClient {
   return new GlacierClient({

@@ -4,214 +4,23 @@
  * error ones included, carries `meta: EdgeMeta` naming the requirements it implements and the outcome.
  */
 import { assign, setup } from "xstate";
-import { err, ok, type OutcomeSpec, type ResponseParts } from "./outcome.js";
+import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { classifyPolicy, LOCK_TTL_MS } from "./rules.js";
+import {
+  completeWithoutLock,
+  created,
+  described,
+  edge,
+  GET_BODY,
+  initiateOnUnlocked,
+  initiateRefused,
+  missing,
+} from "./transitions.js";
+import { err, ok } from "./outcome.js";
 
-export interface LockRecord {
-  policy: string;
-  lockId: string;
-  createdAt: number;
-  expiresAt: number;
-}
-
-export interface VaultContext {
-  createdAt: number;
-  lock?: LockRecord;
-  /** Ids of this vault's aborted or expired attempts, newest last, at most RETIRED_KEPT. */
-  retiredLockIds: string[];
-  /** Id of the edge the last event took; set by every transition. */
-  lastEdge?: string;
-}
-
-export type VaultEvent =
-  | { type: "CREATE_VAULT"; now: number }
-  | { type: "DELETE_VAULT"; now: number }
-  | { type: "DESCRIBE_VAULT"; now: number }
-  | { type: "INITIATE"; now: number; policy?: string; lockId: string }
-  | { type: "COMPLETE"; now: number; lockId: string }
-  | { type: "ABORT"; now: number }
-  | { type: "GET"; now: number }
-  | { type: "TICK"; now: number };
-
-export type LockState = "absent" | "noLock" | "inProgress" | "locked";
-
-/** What a transition means: its requirements, the chosen outcome and the other outcomes accepted. */
-export interface EdgeMeta {
-  id: string;
-  requirements: string[];
-  expect: OutcomeSpec;
-  /** Refusals a conforming endpoint may give instead; each leaves the vault as it was. */
-  alternatives?: OutcomeSpec[];
-  requires?: ResponseParts;
-  /** Why an error happens, for its message. */
-  reason?: string;
-}
+export type { EdgeMeta, LockRecord, LockState, VaultContext, VaultEvent } from "./machine-types.js";
 
 const RETIRED_KEPT = 16;
-const NOT_FOUND = "Vault not found for ARN";
-
-type GuardName =
-  | "policyMissing"
-  | "policyTooLarge"
-  | "policyInvalid"
-  | "policySizeAmbiguous"
-  | "policyRejected"
-  | "isCurrentLockId"
-  | "isRetiredLockId"
-  | "lockExpired";
-type UpdateName = "createVault" | "dropVault" | "installLock" | "retireLock";
-
-function edge(meta: EdgeMeta, target?: LockState, guard?: GuardName, update?: UpdateName) {
-  const mark = { type: "mark" as const, params: { id: meta.id } };
-  const actions = update ? [update, mark] : [mark];
-  return { target, guard, actions, meta };
-}
-
-const missing = (id: string, event: string) =>
-  edge({
-    id,
-    requirements: [event === "DESCRIBE_VAULT" ? "VAULT-OPS-MISSING" : "LOCK-OPS-VAULT-MISSING"],
-    expect: err("ResourceNotFoundException"),
-    reason: NOT_FOUND,
-  });
-
-const created = (state: LockState) =>
-  edge({
-    id: `${state}.CREATE_VAULT`,
-    requirements: ["CV-IDEMPOTENT"],
-    expect: ok(201),
-    requires: { headers: ["location"] },
-  });
-
-const described = (state: LockState) =>
-  edge({
-    id: `${state}.DESCRIBE_VAULT`,
-    requirements: ["DESC-VAULT"],
-    expect: ok(200),
-    requires: { body: ["VaultARN", "VaultName", "CreationDate"], bodyAbsent: ["State", "Policy"] },
-  });
-
-const GET_BODY = ["Policy", "State", "CreationDate"];
-
-/** Initiate edges of a vault whose lock is InProgress or Locked: always refused. */
-function initiateRefused(state: "inProgress" | "locked") {
-  const stateRequirement =
-    state === "inProgress"
-      ? ["INIT-IN-PROGRESS-DENIED", "INIT-NOT-IDEMPOTENT"]
-      : ["INIT-LOCKED-REFUSED", "LOCKED-IS-PERMANENT"];
-  const lockedAlternative = state === "locked" ? [err("InvalidParameterValueException")] : [];
-  const reason = `Vault lock is ${state === "inProgress" ? "InProgress; abort it first" : "Locked"}`;
-  return [
-    edge(
-      {
-        id: `${state}.INITIATE.badPolicy`,
-        requirements: [...stateRequirement, "INIT-STATE-BEFORE-VALIDATION"],
-        expect: err("AccessDeniedException"),
-        alternatives: [err("InvalidParameterValueException"), err("MissingParameterValueException")],
-        reason,
-      },
-      undefined,
-      "policyRejected",
-    ),
-    edge({
-      id: `${state}.INITIATE.validPolicy`,
-      requirements: stateRequirement,
-      expect: err("AccessDeniedException"),
-      alternatives: lockedAlternative,
-      reason,
-    }),
-  ];
-}
-
-/** Complete edges on a vault with no lock: refused whatever the id (COMP-NO-LOCK). */
-function completeWithoutLock() {
-  const alternatives = [err("AccessDeniedException"), err("ResourceNotFoundException")];
-  const reason = "No vault lock is in progress";
-  return [
-    edge(
-      {
-        id: "noLock.COMPLETE.retiredId",
-        requirements: ["COMP-NO-LOCK", "COMP-STALE-ID-REJECTED"],
-        expect: err("InvalidParameterValueException"),
-        alternatives,
-        reason,
-      },
-      undefined,
-      "isRetiredLockId",
-    ),
-    edge({
-      id: "noLock.COMPLETE.randomId",
-      requirements: ["COMP-NO-LOCK"],
-      expect: err("InvalidParameterValueException"),
-      alternatives,
-      reason,
-    }),
-  ];
-}
-
-function initiateOnUnlocked() {
-  const installs = [
-    "INIT-INSTALLS-POLICY",
-    "INIT-REPEATABLE",
-    "INIT-LOCK-ID-UNIQUE",
-    "INIT-POLICY-LIMIT",
-    "INIT-LOCK-ID-FORMAT",
-  ];
-  const sizeRefusals = [err("InvalidParameterValueException"), err("LimitExceededException")];
-  const requires = { headers: ["x-amz-lock-id"] };
-  return [
-    edge(
-      {
-        id: "noLock.INITIATE.missingPolicy",
-        requirements: ["INIT-POLICY-RULES"],
-        expect: err("MissingParameterValueException"),
-        alternatives: [err("InvalidParameterValueException")],
-        reason: "Required parameter missing: Policy",
-      },
-      undefined,
-      "policyMissing",
-    ),
-    edge(
-      {
-        id: "noLock.INITIATE.tooLarge",
-        requirements: ["INIT-POLICY-LIMIT", "INIT-POLICY-SIZE-UNIT"],
-        expect: sizeRefusals[0]!,
-        alternatives: sizeRefusals.slice(1),
-        reason: "Vault lock policy is larger than 20 KB",
-      },
-      undefined,
-      "policyTooLarge",
-    ),
-    edge(
-      {
-        id: "noLock.INITIATE.invalidPolicy",
-        requirements: ["INIT-POLICY-INVALID", "INIT-POLICY-RULES"],
-        expect: err("InvalidParameterValueException"),
-        reason: "Vault lock policy is not valid",
-      },
-      undefined,
-      "policyInvalid",
-    ),
-    edge(
-      {
-        id: "noLock.INITIATE.sizeAmbiguous",
-        requirements: [...installs, "INIT-POLICY-SIZE-UNIT"],
-        expect: ok(201),
-        alternatives: sizeRefusals,
-        requires,
-      },
-      "inProgress",
-      "policySizeAmbiguous",
-      "installLock",
-    ),
-    edge(
-      { id: "noLock.INITIATE.valid", requirements: [...installs, "POL-RESOURCE-MATCH"], expect: ok(201), requires },
-      "inProgress",
-      undefined,
-      "installLock",
-    ),
-  ];
-}
 
 /** The vault-lock machine. Initial state: the vault does not exist. */
 export const vaultLockMachine = setup({
