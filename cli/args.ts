@@ -3,6 +3,23 @@ import { parseArgs } from "node:util";
 
 export type FlagSpec = Record<string, { type: "string" | "boolean"; description: string; default?: string | boolean }>;
 
+/** Parses `argv` against `spec` and returns the positional arguments too; unknown flags throw. */
+export function parseFlagsAndArgs(argv: string[], spec: FlagSpec) {
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, { type, default: d }]) => [
+      name,
+      { type, ...(d !== undefined ? { default: d } : {}) },
+    ]),
+  );
+  const parsed = parseArgs({
+    args: argv,
+    options: { ...options, help: { type: "boolean" } },
+    strict: true,
+    allowPositionals: true,
+  });
+  return { flags: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+}
+
 /** Parses `argv` against `spec`; unknown flags throw with the command's usage. */
 export function parseFlags(argv: string[], spec: FlagSpec) {
   const options = Object.fromEntries(

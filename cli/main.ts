@@ -1,10 +1,12 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error. */
 import { emulatorCommand } from "./emulator.js";
+import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: { summary: "check an endpoint (default: the embedded emulator) against the model", run: runCommand },
   emulator: { summary: "run the reference emulator", run: emulatorCommand },
+  report: { summary: "merge report.json files into one matrix report (report merge …)", run: reportCommand },
 };
 
 function help(): string {

@@ -1,15 +1,15 @@
 /**
  * `glacier-vault-lock run`: the suite against an endpoint, or against the embedded emulator when none is
- * given. Writes the JSON report; exit 0 when every result is a pass or expected, 1 otherwise, 2 on usage.
+ * given. Writes the reports (JSON, Markdown, HTML, JUnit); exit 0 when every result is a pass or expected, 1 otherwise, 2 on usage.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadExpectations } from "../conformance/expectations.js";
 import { runSuite, type RunReport } from "../conformance/run.js";
 import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
 import { emulatorTarget, type Target } from "../conformance/target.js";
 import { startEmulator, type Emulator } from "../emulator/server.js";
+import { buildDocument } from "../reports/document.js";
+import { writeReports } from "../reports/write.js";
 import { parseFlags, usage, type FlagSpec } from "./args.js";
 import { targetFromFlags } from "./target.js";
 
@@ -26,8 +26,12 @@ const FLAGS: FlagSpec = {
   runs: { type: "string", description: "number of generated sequences", default: "100" },
   expectations: { type: "string", description: "expectation file of known deviations" },
   replay: { type: "string", description: "SEED:PATH[@REPLAYPATH] of a failure to rerun alone" },
-  out: { type: "string", description: "directory for report.json", default: "out" },
-  json: { type: "boolean", description: "print the JSON report on stdout instead of the summary", default: false },
+  out: { type: "string", description: "directory for report.json, report.md, report.html, junit.xml", default: "out" },
+  json: {
+    type: "boolean",
+    description: "print the JSON report document on stdout instead of the summary",
+    default: false,
+  },
 };
 
 async function embeddedTarget(): Promise<{ target: Target; emulator: Emulator }> {
@@ -90,11 +94,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     await embedded?.emulator.close();
   }
-  const out = str("out") ?? "out";
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(
-    flags.json ? JSON.stringify(report, null, 2) : `${summarize(report)}\nreport: ${join(out, "report.json")}`,
-  );
+  const document = buildDocument([report]);
+  const written = writeReports(document, str("out") ?? "out");
+  console.log(flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`);
   return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
 }

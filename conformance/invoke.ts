@@ -22,11 +22,13 @@ export interface Observed {
   /** Error name as the SDK reported it, when it is not an AWS error code (e.g. an HTML 404). */
   unrecognized?: string;
   message?: string;
+  /** `x-amzn-RequestId` as the SDK read it. */
+  requestId?: string;
   headers: Record<string, string>;
   body?: Record<string, unknown>;
 }
 
-type Output = Record<string, unknown> & { $metadata: { httpStatusCode?: number } };
+type Output = Record<string, unknown> & { $metadata: { httpStatusCode?: number; requestId?: string } };
 
 async function send(client: GlacierClient, operation: Operation): Promise<Output> {
   return (await sendCommand(client, operation)) as unknown as Output;
@@ -70,16 +72,18 @@ function describeOutput(output: Output): Observed {
   if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
   if (typeof location === "string") headers.location = location;
   const body = Object.keys(fields).length ? fields : undefined;
-  return { status: $metadata.httpStatusCode ?? 0, headers, ...(body ? { body } : {}) };
+  const requestId = $metadata.requestId ? { requestId: $metadata.requestId } : {};
+  return { status: $metadata.httpStatusCode ?? 0, headers, ...requestId, ...(body ? { body } : {}) };
 }
 
 function describeError(error: unknown): Observed {
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
   const status = e.$metadata?.httpStatusCode;
   if (status === undefined) throw error;
   const name = e.name ?? "Error";
   const known = isErrorCode(name) ? { code: name } : { unrecognized: name };
-  return { status, ...known, ...(e.message ? { message: e.message } : {}), headers: {} };
+  const requestId = e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {};
+  return { status, ...known, ...requestId, ...(e.message ? { message: e.message } : {}), headers: {} };
 }
 
 /** Sends `operation` and describes the answer; network failures (no HTTP status) throw. */

@@ -20,7 +20,7 @@ async function runSteps(session: Session, steps: (() => Promise<unknown>)[]): Pr
   }
 }
 
-/** One result per model transition. */
+/** One result per model transition. Expiry takes effect on the next request, so an expiry path ends with a Get. */
 export async function runTransitionPaths(context: SuiteContext): Promise<CheckResult[]> {
   const paths = transitionCoveringPaths();
   const results: CheckResult[] = [];
@@ -38,9 +38,11 @@ export async function runTransitionPaths(context: SuiteContext): Promise<CheckRe
     }
     const session = newSession(context);
     const vaultName = `${context.prefix}-p${index}`;
+    const events = steps.map((s) => s.event);
+    if (events.at(-1)?.type === "EXPIRE") events.push({ type: "GET" });
     await runSteps(
       session,
-      steps.map(({ event }) => async () => {
+      events.map((event) => async () => {
         const operation = concretize(event, vaultName, session.world, context.principal.accountId);
         if (operation) await session.perform(operation);
         else await context.clock.advance(EXPIRY_STEP_MS);
@@ -89,6 +91,7 @@ export async function runGateChecks(context: SuiteContext): Promise<CheckResult[
       [{ name: "GetVaultLock", accountId: "-", vaultName: `${context.prefix}:bad` }],
     ],
     ["gate:list-limit", ["LIST-VAULTS"], [{ name: "ListVaults", accountId: "-", limit: "11" }]],
+    ["gate:list-marker", ["LIST-MARKER"], [{ name: "ListVaults", accountId: "-", marker: "not-a-vault-arn" }]],
   ];
   if (context.second)
     checks.push([

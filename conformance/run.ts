@@ -6,6 +6,7 @@ import { cleanup } from "./cleanup.js";
 import { createContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
+import { runProtocolChecks } from "./protocol.js";
 import { runRaces } from "./races.js";
 import { deviationResults, type CheckResult, type Generator } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
@@ -48,7 +49,8 @@ export interface RunReport {
 export async function runSuite(options: RunOptions): Promise<RunReport> {
   const started = Date.now();
   const context = createContext(options.target, options.progress);
-  const generators = options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "sequence", "race"]);
+  const generators =
+    options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "protocol", "sequence", "race"]);
   const results: CheckResult[] = [];
   const stopped = () => options.interrupted?.() ?? false;
   let leftovers: string[] = [];
@@ -56,6 +58,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     await context.clock.sync();
     if (generators.includes("path") && !stopped()) results.push(...(await runTransitionPaths(context)));
     if (generators.includes("gate") && !stopped()) results.push(...(await runGateChecks(context)));
+    if (generators.includes("protocol") && !stopped()) results.push(...(await runProtocolChecks(context)));
     if (generators.includes("sequence") && !stopped())
       results.push(
         await runSequences(context, {

@@ -1,0 +1,208 @@
+/**
+ * The report document: the source of truth every other format is rendered from. Versioned schema
+ * (`schemaVersion`), documented in docs/report-schema.md. Built from one or more run reports: several
+ * targets, or shards of one run of a target, which are merged under the target's name.
+ */
+import {
+  EDGES,
+  GATE_EDGES,
+  INCONSISTENCIES,
+  REQUIREMENTS,
+  type Inconsistency,
+  type Requirement,
+} from "../model/index.js";
+import type { CheckResult } from "../conformance/results.js";
+import type { RunReport } from "../conformance/run.js";
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Per requirement per target, worst first. */
+export type Status = "failed" | "not-implemented" | "expected-failure" | "passed" | "skipped" | "not-exercised";
+const ORDER: Status[] = ["failed", "not-implemented", "expected-failure", "passed", "skipped", "not-exercised"];
+
+export interface TargetSummary {
+  name: string;
+  endpoints: string[];
+  seeds: number[];
+  shards: number;
+  checks: number;
+  unexpected: number;
+  leftovers: string[];
+}
+
+export interface RequirementRow extends Requirement {
+  status: Record<string, Status>;
+  /** Result ids that speak for the requirement, per target. */
+  checks: Record<string, string[]>;
+}
+
+export interface TransitionRow {
+  id: string;
+  source: string;
+  target: string;
+  event: string;
+  requirements: string[];
+  status: Record<string, Status>;
+}
+
+export interface ReportDocument {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  suiteVersion: string;
+  generatedAt: string;
+  targets: TargetSummary[];
+  requirements: RequirementRow[];
+  transitions: TransitionRow[];
+  states: { state: string; status: Record<string, Status> }[];
+  census: Record<string, Record<string, string[]>>;
+  inconsistencies: readonly Inconsistency[];
+  /** The run reports it was built from, whole: `report merge` rebuilds from these. */
+  runs: RunReport[];
+}
+
+function resultStatus(result: CheckResult): Status {
+  if (result.verdict === "pass") return "passed";
+  if (result.verdict === "skip") return "skipped";
+  if (result.expected) return "expected-failure";
+  return result.verdict === "fail" ? "failed" : "not-implemented";
+}
+
+function worst(statuses: Status[]): Status {
+  return statuses.reduce<Status>((a, b) => (ORDER.indexOf(b) < ORDER.indexOf(a) ? b : a), "not-exercised");
+}
+
+/** The requirement ids a result speaks for: its own, and those of every passing step of its trace. */
+function spokenFor(result: CheckResult): Map<string, Status> {
+  const spoken = new Map<string, Status>();
+  for (const step of result.trace ?? [])
+    if (step.verdict === "pass") for (const id of step.requirements) spoken.set(id, "passed");
+  for (const id of result.requirements) spoken.set(id, resultStatus(result));
+  return spoken;
+}
+
+/** Edge ids a result took, with the status it gives them (passing steps pass; the failing step fails). */
+function edgesOf(result: CheckResult): Map<string, Status> {
+  const edges = new Map<string, Status>();
+  for (const step of result.trace ?? []) {
+    const status = step.verdict === "pass" && !step.deviation ? "passed" : resultStatus(result);
+    for (const edge of step.edges) edges.set(edge, worst([edges.get(edge) ?? "not-exercised", status]));
+  }
+  const pathEdge = result.id.startsWith("path:") ? result.id.slice(5) : undefined;
+  if (pathEdge && result.verdict !== "pass")
+    edges.set(pathEdge, worst([edges.get(pathEdge) ?? "not-exercised", resultStatus(result)]));
+  return edges;
+}
+
+function groupRuns(runs: RunReport[]): Map<string, RunReport[]> {
+  const byTarget = new Map<string, RunReport[]>();
+  for (const run of runs) byTarget.set(run.target.name, [...(byTarget.get(run.target.name) ?? []), run]);
+  return byTarget;
+}
+
+/** Builds the document from run reports (targets side by side; shards of one target merged). */
+export function buildDocument(runs: RunReport[], generatedAt = new Date()): ReportDocument {
+  const byTarget = groupRuns(runs);
+  const results: Record<string, CheckResult[]> = {};
+  const census: Record<string, Record<string, string[]>> = {};
+  const targets: TargetSummary[] = [];
+  for (const [name, shards] of byTarget) {
+    results[name] = shards.flatMap((r) => r.results);
+    census[name] = {};
+    for (const shard of shards)
+      for (const [id, seen] of Object.entries(shard.census))
+        census[name][id] = [...new Set([...(census[name][id] ?? []), ...seen])].sort();
+    targets.push({
+      name,
+      endpoints: [...new Set(shards.map((s) => s.target.endpoint ?? "SDK default"))],
+      seeds: shards.map((s) => s.seed),
+      shards: shards.length,
+      checks: results[name].length,
+      unexpected: shards.reduce((n, s) => n + s.unexpected, 0),
+      leftovers: shards.flatMap((s) => s.leftovers),
+    });
+  }
+  const statusOf = (collect: (r: CheckResult) => Map<string, Status>) => {
+    const table = new Map<string, Record<string, Status>>();
+    for (const [name, list] of Object.entries(results))
+      for (const result of list)
+        for (const [key, status] of collect(result)) {
+          const row = table.get(key) ?? {};
+          row[name] = worst([row[name] ?? "not-exercised", status]);
+          table.set(key, row);
+        }
+    return (key: string) =>
+      Object.fromEntries(Object.keys(results).map((t) => [t, table.get(key)?.[t] ?? "not-exercised"]));
+  };
+  const requirementStatus = statusOf(spokenFor);
+  const edgeStatus = statusOf(edgesOf);
+  const requirements = REQUIREMENTS.map((r) => ({
+    ...r,
+    status: requirementStatus(r.id),
+    checks: Object.fromEntries(
+      Object.entries(results).map(([t, list]) => [
+        t,
+        list.filter((x) => x.requirements.includes(r.id)).map((x) => x.id),
+      ]),
+    ),
+  }));
+  const gate = Object.values(GATE_EDGES).map((m) => ({
+    id: m.id,
+    source: "request",
+    target: "request",
+    event: m.id.split(".")[1] ?? "",
+    requirements: m.requirements,
+  }));
+  const transitions = [
+    ...EDGES.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      event: e.event,
+      requirements: e.meta.requirements,
+    })),
+    ...gate,
+  ].map((t) => ({ ...t, status: edgeStatus(t.id) }));
+  const states = ["absent", "noLock", "inProgress", "locked"].map((state) => ({
+    state,
+    status: Object.fromEntries(
+      Object.keys(results).map((t) => [
+        t,
+        worst(
+          transitions
+            .filter((e) => e.source === state)
+            .map((e) => e.status[t]!)
+            .filter((s) => s !== "not-exercised"),
+        ),
+      ]),
+    ),
+  }));
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    suiteVersion: runs[0]?.suiteVersion ?? "unknown",
+    generatedAt: generatedAt.toISOString(),
+    targets,
+    requirements,
+    transitions,
+    states,
+    census,
+    inconsistencies: INCONSISTENCIES,
+    runs,
+  };
+}
+
+/** Every check result of the document, per target. */
+export function resultsByTarget(document: ReportDocument): Record<string, CheckResult[]> {
+  const results: Record<string, CheckResult[]> = {};
+  for (const run of document.runs) results[run.target.name] = [...(results[run.target.name] ?? []), ...run.results];
+  return results;
+}
+
+/** One document from several (targets side by side, or shards of one target): `report merge`. */
+export function mergeDocuments(documents: ReportDocument[], generatedAt = new Date()): ReportDocument {
+  for (const d of documents)
+    if (d.schemaVersion !== REPORT_SCHEMA_VERSION)
+      throw new Error(`report schema ${String(d.schemaVersion)} is not ${REPORT_SCHEMA_VERSION}`);
+  return buildDocument(
+    documents.flatMap((d) => d.runs),
+    generatedAt,
+  );
+}
