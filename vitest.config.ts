@@ -12,6 +12,7 @@ export default defineConfig({
             "conformance/**/*.test.ts",
             "reports/**/*.test.ts",
             "cli/**/*.test.ts",
+            "mutation/**/*.test.ts",
           ],
           testTimeout: 30_000,
         },
@@ -19,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: "conformance",
-          include: ["conformance/**/*.e2e.ts", "reports/**/*.e2e.ts"],
+          include: ["conformance/**/*.e2e.ts", "reports/**/*.e2e.ts", "mutation/**/*.e2e.ts"],
           testTimeout: 300_000,
           hookTimeout: 60_000,
         },

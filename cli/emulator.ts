@@ -10,6 +10,10 @@ const FLAGS: FlagSpec = {
     description: "serve /__emulator/clock so tests can move the service clock",
     default: false,
   },
+  mutant: {
+    type: "string",
+    description: "run a behavioural mutant, to measure a suite (also VAULT_LOCK_EMULATOR_MUTANT)",
+  },
 };
 
 export async function emulatorCommand(argv: string[]): Promise<number> {
@@ -20,16 +24,21 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  const mutant = typeof flags.mutant === "string" ? flags.mutant : process.env.VAULT_LOCK_EMULATOR_MUTANT;
+  const clockControl = Boolean(flags["clock-control"]);
   const emulator = await startEmulator({
     port: Number(flags.port),
     host: String(flags.host),
-    clockControl: Boolean(flags["clock-control"]),
+    clockControl,
+    ...(mutant ? { mutant } : {}),
   });
   console.log(emulator.url);
   const [first] = emulator.accounts;
-  console.error(
-    `accepting access key ${first!.accessKeyId} (account ${first!.accountId}); clock control ${flags["clock-control"] ? "on" : "off"}`,
-  );
+  const notes = [
+    `clock control ${clockControl ? "on" : "off"}`,
+    ...(mutant ? [`MUTANT ${mutant}: not the reference behaviour`] : []),
+  ];
+  console.error(`accepting access key ${first!.accessKeyId} (account ${first!.accountId}); ${notes.join("; ")}`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -20,6 +20,8 @@ export interface CheckResult {
   path?: string;
   /** The minimal failing sequence, one request per line. */
   counterexample?: string[];
+  /** For a path: how many of its steps (clock moves included) ran up to the first wrong answer or field. */
+  length?: number;
   trace?: TraceStep[];
   /** Set by the expectations: this outcome was expected for this target. */
   expected?: { reason: string };

@@ -100,7 +100,6 @@ function failureResult(base: Omit<CheckResult, "requirements" | "verdict">, deta
       ...(path ? { path } : {}),
     };
   }
-  const executed = counterexample.slice(0, error.trace.length);
   return {
     ...base,
     requirements: error.failed.requirements,
@@ -108,7 +107,7 @@ function failureResult(base: Omit<CheckResult, "requirements" | "verdict">, deta
     reason: `${error.failed.request}: ${error.failed.detail ?? error.failed.observed}`,
     observed: error.failed.observed,
     accepted: error.failed.accepted,
-    counterexample: executed.length ? executed : counterexample,
+    counterexample,
     trace: error.trace,
     ...(path ? { path } : {}),
   };

@@ -64,6 +64,8 @@ export function describeOperation(operation: Operation): string {
 export class Session {
   readonly trace: TraceStep[] = [];
   private readonly issuedLockIds = new Set<string>();
+  /** Per vault, the requirements of the step that last changed it: a suspect when a later step fails. */
+  private readonly lastChange = new Map<string, string[]>();
 
   constructor(
     readonly principal: Principal,
@@ -103,7 +105,7 @@ export class Session {
       observed: formatObserved(observed),
       accepted: [...new Set(branches.map((b) => formatOutcome(b.outcome)))],
       edges: shown.edges,
-      requirements: judgement.verdict === "pass" ? shown.requirements : failingRequirements(shown, judgement.detail),
+      requirements: judgement.verdict === "pass" ? shown.requirements : this.blame(operation, shown, judgement.detail),
       verdict: judgement.verdict,
       ...(judgement.detail ? { detail: judgement.detail } : {}),
       ...(judgement.deviation ? { deviation: judgement.deviation } : {}),
@@ -114,8 +116,21 @@ export class Session {
     if (judgement.deviation) this.deviations.push(traceStep);
     if (judgement.verdict !== "pass") throw new StepFailure(judgement.verdict, traceStep, [...this.trace]);
     this.world.apply(judgement.branch!.changes);
+    for (const change of judgement.branch!.changes)
+      this.lastChange.set(change.vaultName, judgement.branch!.requirements);
     this.recordCensus(judgement.branch!);
     return { observed, branch: judgement.branch! };
+  }
+
+  /**
+   * The requirements a failure speaks for: a reused id breaks uniqueness; otherwise those of the expected
+   * edge, then those of the step that last changed the vault (the fault may have been there, unseen until now).
+   */
+  private blame(operation: Operation, expected: Branch, detail: string | undefined): string[] {
+    if (detail?.includes("INIT-LOCK-ID-UNIQUE")) return ["INIT-LOCK-ID-UNIQUE"];
+    const vault = operation.name === "ListVaults" ? undefined : operation.vaultName;
+    const earlier = vault ? (this.lastChange.get(vault) ?? []) : [];
+    return [...new Set([...expected.requirements, ...earlier])];
   }
 
   private checkFreshLockId(lockId: string, judgement: ReturnType<typeof judge>): ReturnType<typeof judge> {
@@ -133,9 +148,4 @@ export class Session {
       this.census.set(id, seen);
     }
   }
-}
-
-/** The requirements a failure breaks: the uniqueness rule for a reused id, else the expected edge's. */
-function failingRequirements(branch: Branch, detail: string | undefined): string[] {
-  return detail?.includes("INIT-LOCK-ID-UNIQUE") ? ["INIT-LOCK-ID-UNIQUE"] : branch.requirements;
 }

@@ -45,7 +45,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineD
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath);
   const operation = HANDLERS[route.operation]({ route, body, query });
-  const response = deps.service.execute(operation, principal.account.accountId, principal.region);
+  const response = await deps.service.execute(operation, principal.account.accountId, principal.region);
   writeResponse(res, requestId, response);
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
 import { Authenticator } from "./auth.js";
 import { createClock, type ServiceClock } from "./clock.js";
 import { createPipeline } from "./pipeline.js";
+import { mutantNamed } from "./mutants/catalogue.js";
 import { VaultService } from "./service.js";
 
 export interface EmulatorOptions {
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
   startTime?: number;
   /** Largest request body accepted; default 1 MiB. */
   maxBodyBytes?: number;
+  /** A behavioural mutant (emulator/mutants/catalogue.ts) to measure a suite with. Never set it otherwise. */
+  mutant?: string;
 }
 
 export interface Emulator {
@@ -37,9 +40,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
   const clock = createClock(options.startTime);
+  const mutant = options.mutant ? mutantNamed(options.mutant) : undefined;
   const pipeline = createPipeline({
-    service: new VaultService(clock),
-    auth: new Authenticator(accounts),
+    service: new VaultService(clock, undefined, mutant),
+    auth: new Authenticator(accounts, Date.now, mutant?.layer === "auth"),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     control: options.clockControl ? { clock } : undefined,
   });

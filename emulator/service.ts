@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { MemoryWorld, step, type Operation, type Response } from "../model/index.js";
 import type { ServiceClock } from "./clock.js";
+import { mutatedStep, type Mutant } from "./mutants/catalogue.js";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -22,13 +23,20 @@ export class VaultService {
   constructor(
     readonly clock: ServiceClock,
     private readonly lockIds: () => string = newLockId,
+    /** A behavioural mutant, for measuring the suite; never set in normal use. */
+    private readonly mutant?: Mutant,
   ) {}
 
-  /** Serves one operation for `signer` in `region` with the reference outcome, applying its changes. */
-  execute(operation: Operation, signer: string, region: string): Response {
+  /**
+   * Serves one operation for `signer` in `region` with the reference outcome, applying its changes.
+   * Read, decide and write happen without yielding, except under the `non-atomic-initiate` mutant.
+   */
+  async execute(operation: Operation, signer: string, region: string): Promise<Response> {
     const world = this.world(region);
-    const branches = step(world, { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds() });
-    const chosen = branches[0]!;
+    const request = { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds() };
+    const chosen = mutatedStep(this.mutant, world, request, step);
+    if (this.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
+      await new Promise((r) => setTimeout(r, 5));
     world.apply(chosen.changes);
     return chosen.response;
   }

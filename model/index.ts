@@ -6,7 +6,16 @@ export { INCONSISTENCIES, type Inconsistency } from "./inconsistencies.js";
 export { vaultLockMachine, type EdgeMeta, type LockState, type VaultContext, type VaultEvent } from "./machine.js";
 export { OPERATION_NAMES, type Operation, type OperationName, type Request } from "./operations.js";
 export { step, type Branch, type OracleOptions } from "./oracle.js";
-export { err, formatOutcome, ok, sameOutcome, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
+export {
+  err,
+  errorResponse,
+  formatOutcome,
+  ok,
+  sameOutcome,
+  type OutcomeSpec,
+  type Response,
+  type ResponseParts,
+} from "./outcome.js";
 export {
   examplePolicy,
   transitionCoveringPaths,

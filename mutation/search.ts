@@ -1,0 +1,126 @@
+/**
+ * The shortest distinguishing sequence of a mutant: breadth-first search over model × mutant, from an absent
+ * vault, over the same moves the suite's sequences use (requests on one vault, another account's id, clock
+ * moves). A sequence distinguishes when the mutant's answer is one the model does not accept (status, code,
+ * headers, fields) or reuses a lock id. Pure; no HTTP.
+ */
+import { judge } from "../conformance/judge.js";
+import { concretize } from "../conformance/concretize.js";
+import type { Observed } from "../conformance/invoke.js";
+import { mutatedStep, type Mutant } from "../emulator/mutants/catalogue.js";
+import { MemoryWorld, step, type AbstractEvent, type Operation, type Response } from "../model/index.js";
+
+const SIGNER = "111122223333";
+const VAULT = "v";
+const T0 = Date.UTC(2026, 0, 1);
+
+export type Move =
+  { type: "REQUEST"; event: AbstractEvent } | { type: "WRONG_ACCOUNT" } | { type: "ADVANCE"; hours: number };
+
+export const MOVES: readonly Move[] = [
+  ...(["CREATE_VAULT", "DELETE_VAULT", "DESCRIBE_VAULT", "GET", "ABORT"] as const).map((type) => ({
+    type: "REQUEST" as const,
+    event: { type },
+  })),
+  ...(["valid", "missing", "invalid", "tooLarge"] as const).map((policy) => ({
+    type: "REQUEST" as const,
+    event: { type: "INITIATE" as const, policy },
+  })),
+  ...(["current", "retired", "random"] as const).map((lockId) => ({
+    type: "REQUEST" as const,
+    event: { type: "COMPLETE" as const, lockId },
+  })),
+  { type: "WRONG_ACCOUNT" },
+  ...[1, 23, 25].map((hours) => ({ type: "ADVANCE" as const, hours })),
+];
+
+interface Node {
+  model: MemoryWorld;
+  mutant: MemoryWorld;
+  now: number;
+  issued: string[];
+  path: Move[];
+}
+
+/** `InitiateVaultLock(valid)`, `AdvanceClock(25 h)`: a move in one short word group. */
+export function describeMove(move: Move): string {
+  if (move.type === "ADVANCE") return `AdvanceClock(${move.hours} h)`;
+  if (move.type === "WRONG_ACCOUNT") return "DescribeVault(account 999999999999)";
+  const e = move.event;
+  return e.type === "INITIATE"
+    ? `InitiateVaultLock(${e.policy})`
+    : e.type === "COMPLETE"
+      ? `CompleteVaultLock(${e.lockId} id)`
+      : e.type;
+}
+
+function observedOf(response: Response): Observed {
+  return {
+    status: response.status,
+    ...(response.code ? { code: response.code } : {}),
+    headers: response.headers,
+    ...(response.body ? { body: response.body } : {}),
+  };
+}
+
+function canonical(node: Node): string {
+  const ids = new Map<string, string>();
+  const text = `${node.model.fingerprint()}|${node.mutant.fingerprint()}|${node.issued.join(",")}`;
+  return text
+    .replace(/L\d+/g, (id) => ids.get(id) ?? (ids.set(id, `#${ids.size}`), ids.get(id)!))
+    .replace(/"(createdAt|expiresAt)":(\d+)/g, (_, key: string, t: string) => `"${key}":${Number(t) - node.now}`);
+}
+
+/** Applies one move to both sides; returns the next node, or "distinguished". */
+function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished" {
+  if (move.type === "ADVANCE") return { ...node, now: node.now + move.hours * 3_600_000, path: [...node.path, move] };
+  const operation: Operation =
+    move.type === "WRONG_ACCOUNT"
+      ? { name: "DescribeVault", accountId: "999999999999", vaultName: VAULT }
+      : concretize(move.event, VAULT, node.model, SIGNER)!;
+  const request = {
+    operation,
+    signer: SIGNER,
+    region: "us-east-1",
+    now: node.now,
+    freshLockId: `L${node.issued.length + 1}`,
+  };
+  const answer = mutatedStep(mutant, node.mutant, request, step);
+  const observed = observedOf(answer.response);
+  const lockId = observed.headers["x-amz-lock-id"];
+  const judgement = judge(observed, step(node.model, { ...request, freshLockId: lockId ?? "" }), 0);
+  if (judgement.verdict !== "pass" || judgement.deviation || (lockId && node.issued.includes(lockId)))
+    return "distinguished";
+  const model = node.model.clone();
+  model.apply(judgement.branch!.changes);
+  const mutated = node.mutant.clone();
+  mutated.apply(answer.changes);
+  return {
+    model,
+    mutant: mutated,
+    now: node.now,
+    issued: lockId ? [...node.issued, lockId] : node.issued,
+    path: [...node.path, move],
+  };
+}
+
+/** The shortest distinguishing sequence (moves, clock moves included), or undefined within `maxDepth`. */
+export function shortestDistinguishing(mutant: Mutant, maxDepth = 8): Move[] | undefined {
+  let frontier: Node[] = [{ model: new MemoryWorld(), mutant: new MemoryWorld(), now: T0, issued: [], path: [] }];
+  const seen = new Set(frontier.map(canonical));
+  for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
+    const next: Node[] = [];
+    for (const node of frontier)
+      for (const move of MOVES) {
+        const result = advance(mutant, node, move);
+        if (result === "distinguished") return [...node.path, move];
+        const key = canonical(result);
+        if (!seen.has(key)) {
+          seen.add(key);
+          next.push(result);
+        }
+      }
+    frontier = next;
+  }
+  return undefined;
+}
