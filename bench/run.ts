@@ -1,8 +1,15 @@
 /** `npm run bench`: every benchmark, side by side in one run. `BENCH_MS` sets each measurement's length. */
 import { emulatorVersusBare } from "./emulator.bench.js";
+import { emulatorWithManyVaults, peakMemory, timeToCoverage } from "./memory.bench.js";
 import { suiteVersusSdk } from "./suite.bench.js";
 
 const ms = Number(process.env.BENCH_MS ?? 3000);
 console.log(`node ${process.version}, ${ms} ms per measurement`);
-const results = { ...(await emulatorVersusBare(ms)), ...(await suiteVersusSdk()) };
+const results = {
+  ...(await emulatorVersusBare(ms)),
+  ...(await suiteVersusSdk()),
+  ...(await timeToCoverage()),
+  ...(await peakMemory()),
+  ...(await emulatorWithManyVaults()),
+};
 console.log(JSON.stringify(results));

@@ -26,19 +26,25 @@ export interface Change {
 /** A world held in a Map, with changes applied in place. */
 export class MemoryWorld implements WorldView {
   private readonly accounts = new Map<string, Map<string, VaultRecord>>();
+  /** Sorted names per account, kept until a vault is added or removed there. */
+  private readonly sortedNames = new Map<string, readonly string[]>();
 
   vault(account: string, vaultName: string): VaultRecord | undefined {
     return this.accounts.get(account)?.get(vaultName);
   }
 
   vaultNames(account: string): readonly string[] {
-    return [...(this.accounts.get(account)?.keys() ?? [])].sort(compareNames);
+    let names = this.sortedNames.get(account);
+    if (!names)
+      this.sortedNames.set(account, (names = [...(this.accounts.get(account)?.keys() ?? [])].sort(compareNames)));
+    return names;
   }
 
   apply(changes: readonly Change[]): void {
     for (const { account, vaultName, record } of changes) {
       let vaults = this.accounts.get(account);
       if (!vaults) this.accounts.set(account, (vaults = new Map()));
+      if (record ? !vaults.has(vaultName) : vaults.has(vaultName)) this.sortedNames.delete(account);
       if (record) vaults.set(vaultName, record);
       else vaults.delete(vaultName);
     }

@@ -1,0 +1,95 @@
+/**
+ * Memory and coverage figures (issue 6): time until every transition and lifecycle/request requirement is
+ * covered; peak memory of generated runs of two lengths (the suite process alone, the emulator in another
+ * process), which should be flat in run length; emulator heap with 100k vaults.
+ */
+import { spawn, execFile } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { runSuite } from "../conformance/run.js";
+import { emulatorTarget } from "../conformance/target.js";
+import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
+import { startEmulator } from "../emulator/server.js";
+import { buildDocument } from "../reports/document.js";
+import { figure } from "./measure.js";
+
+const run = promisify(execFile);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const BIN = here("../bin/glacier-vault-lock.mjs");
+
+/** Seconds until the deterministic checks cover every transition and every lifecycle/request requirement. */
+export async function timeToCoverage(): Promise<Record<string, number>> {
+  const emulator = await startEmulator({ clockControl: true });
+  try {
+    const start = performance.now();
+    const report = await runSuite({
+      target: emulatorTarget(emulator.url, emulator.accounts),
+      seed: 1,
+      runs: 0,
+      generators: ["path", "gate", "protocol", "race"],
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const document = buildDocument([report]);
+    const transitions = document.transitions.filter((t) => t.status.emulator === "passed").length;
+    const scoped = document.requirements.filter((r) => r.scope === "lifecycle" || r.scope === "request");
+    const covered = scoped.filter((r) => r.status.emulator === "passed").length;
+    console.log(
+      `full coverage: ${transitions}/${document.transitions.length} transitions and ${covered}/${scoped.length} lifecycle+request requirements passed in ${seconds.toFixed(2)} s (${report.requests} requests)`,
+    );
+    return {
+      coverageSeconds: seconds,
+      transitionsCovered: transitions,
+      transitionsTotal: document.transitions.length,
+      requirementsCovered: covered,
+      requirementsTotal: scoped.length,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function peakFor(url: string, runs: number): Promise<{ maxRssKiB: number; requests: number }> {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", here("./child-sequences.ts"), url, String(runs)], {
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as { maxRssKiB: number; requests: number };
+}
+
+/** Peak RSS of the suite process for a short and a 4× longer generated run. */
+export async function peakMemory(): Promise<Record<string, number>> {
+  const child = spawn(process.execPath, [BIN, "emulator", "--port", "0", "--clock-control"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  try {
+    const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once("line", resolve));
+    const short = await peakFor(url, 200);
+    const long = await peakFor(url, 800);
+    const ratio = long.maxRssKiB / short.maxRssKiB;
+    console.log(
+      `peak memory of the suite: ${figure(short.maxRssKiB / 1024)} MiB for 200 sequences (${short.requests} requests), ${figure(long.maxRssKiB / 1024)} MiB for 800 (${long.requests} requests); ratio ${ratio.toFixed(2)} (flat ≈ 1)`,
+    );
+    return { peakMiB200: short.maxRssKiB / 1024, peakMiB800: long.maxRssKiB / 1024, peakRatio: ratio };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+/** Heap the emulator's service needs for 100k vaults. */
+export async function emulatorWithManyVaults(count = 100_000): Promise<Record<string, number>> {
+  const { stdout } = await run(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", here("./child-vaults.ts"), String(count)],
+    { env: { ...process.env, NODE_NO_WARNINGS: "1" }, maxBuffer: 1 << 20 },
+  );
+  const r = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    heapMiB: number;
+    bytesPerVault: number;
+    seconds: number;
+    listMs: number;
+  };
+  console.log(
+    `emulator with ${figure(count)} vaults (10% InProgress, 1% Locked): heap +${r.heapMiB.toFixed(1)} MiB (${figure(r.bytesPerVault)} B a vault), filled in ${r.seconds.toFixed(1)} s; a later ListVaults page takes ${r.listMs.toFixed(1)} ms`,
+  );
+  return { vaults: count, heapMiB: r.heapMiB, bytesPerVault: r.bytesPerVault, listPageMs: r.listMs };
+}
