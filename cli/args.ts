@@ -51,3 +51,6 @@ export function usage(command: string, summary: string, spec: FlagSpec): string 
     `  ${"--help".padEnd(26)} show this help`,
   ].join("\n");
 }
+
+/** A mistake in the command line: reported in one line, exit code 2. */
+export class UsageError extends Error {}

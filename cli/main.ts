@@ -1,4 +1,5 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error. */
+import { UsageError } from "./args.js";
 import { emulatorCommand } from "./emulator.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
@@ -28,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    const parseError = error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+    if (parseError || error instanceof UsageError) {
       console.error(error.message);
       return 2;
     }

@@ -1,16 +1,17 @@
 /**
  * `glacier-vault-lock run`: the suite against an endpoint, or against the embedded emulator when none is
- * given. Writes the reports (JSON, Markdown, HTML, JUnit); exit 0 when every result is a pass or expected, 1 otherwise, 2 on usage.
+ * given. Writes the reports (JSON, Markdown, HTML, JUnit). Exit 0 when every result is a pass or expected;
+ * 1 on unexpected results, an interrupted run, vaults left behind or an unusable account; 2 on usage or refusal.
  */
 import { loadExpectations } from "../conformance/expectations.js";
-import { runSuite, type RunReport } from "../conformance/run.js";
+import { runSuite, type RunOptions, type Shard } from "../conformance/run.js";
 import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
 import { emulatorTarget, type Target } from "../conformance/target.js";
 import { startEmulator, type Emulator } from "../emulator/server.js";
 import { buildDocument } from "../reports/document.js";
 import { writeReports } from "../reports/write.js";
-import { parseFlags, usage, type FlagSpec } from "./args.js";
+import { parseFlags, usage, UsageError, type FlagSpec } from "./args.js";
 import { targetFromFlags } from "./target.js";
 
 const FLAGS: FlagSpec = {
@@ -21,7 +22,21 @@ const FLAGS: FlagSpec = {
   "access-key-id": { type: "string", description: "credentials (else the SDK's default chain)" },
   "secret-access-key": { type: "string", description: "credentials (else the SDK's default chain)" },
   "clock-control": { type: "boolean", description: "the endpoint serves /__emulator/clock", default: false },
-  "allow-real-aws": { type: "boolean", description: "allow an endpoint that is not loopback", default: false },
+  "allow-real-aws": {
+    type: "boolean",
+    description: "allow an endpoint that is not loopback (real AWS)",
+    default: false,
+  },
+  "allow-permanent-locks": {
+    type: "boolean",
+    description: "on real AWS, let CompleteVaultLock lock vaults for good",
+    default: false,
+  },
+  "state-file": {
+    type: "string",
+    description: "pending expiry observations (default on real AWS: .vault-lock-pending.json)",
+  },
+  shard: { type: "string", description: "I/N: run the I-th of N deterministic shares of the work" },
   seed: { type: "string", description: "seed of the generated sequences (default: random, printed)" },
   runs: { type: "string", description: "number of generated sequences", default: "100" },
   expectations: { type: "string", description: "expectation file of known deviations" },
@@ -34,9 +49,73 @@ const FLAGS: FlagSpec = {
   },
 };
 
-async function embeddedTarget(): Promise<{ target: Target; emulator: Emulator }> {
-  const emulator = await startEmulator({ clockControl: true });
-  return { target: emulatorTarget(emulator.url, emulator.accounts), emulator };
+type Flags = Record<string, string | boolean | undefined>;
+const str = (flags: Flags, name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+
+/** `I/N` → shard; throws a usage error otherwise. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const shard = match ? { index: Number(match[1]), count: Number(match[2]) } : undefined;
+  if (!shard || shard.index < 1 || shard.index > shard.count)
+    throw new UsageError("--shard takes I/N with 1 <= I <= N");
+  return shard;
+}
+
+async function resolveTarget(flags: Flags): Promise<{ target: Target; emulator?: Emulator }> {
+  if (str(flags, "endpoint") === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER) {
+    const emulator = await startEmulator({ clockControl: true });
+    return { target: emulatorTarget(emulator.url, emulator.accounts), emulator };
+  }
+  const target = targetFromFlags({
+    endpoint: str(flags, "endpoint"),
+    region: str(flags, "region"),
+    name: str(flags, "target-name"),
+    accountId: str(flags, "account-id"),
+    accessKeyId: str(flags, "access-key-id"),
+    secretAccessKey: str(flags, "secret-access-key"),
+    clockControl: Boolean(flags["clock-control"]),
+  });
+  return { target };
+}
+
+/** Replay and shard, read before anything starts so a typo costs nothing. */
+function parseWork(flags: Flags): Pick<RunOptions, "replay" | "shard"> {
+  let replay;
+  try {
+    replay = str(flags, "replay") !== undefined ? parseReplay(str(flags, "replay")!) : undefined;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return { ...(replay ? { replay } : {}), ...(str(flags, "shard") ? { shard: parseShard(str(flags, "shard")!) } : {}) };
+}
+
+function runOptions(
+  flags: Flags,
+  target: Target,
+  work: Pick<RunOptions, "replay" | "shard">,
+): Omit<RunOptions, "interrupted" | "progress"> {
+  const { replay } = work;
+  const seed =
+    replay?.seed ??
+    (str(flags, "seed") !== undefined ? Number(str(flags, "seed")) : Math.floor(Math.random() * 2 ** 31));
+  const pendingFile =
+    str(flags, "state-file") ?? (target.capabilities.realAws ? ".vault-lock-pending.json" : undefined);
+  return {
+    target,
+    seed,
+    runs: Number(str(flags, "runs") ?? 100),
+    allowPermanentLocks: Boolean(flags["allow-permanent-locks"]),
+    ...work,
+    ...(pendingFile ? { pendingFile } : {}),
+    ...(str(flags, "expectations") ? { expectations: loadExpectations(str(flags, "expectations")!) } : {}),
+  };
+}
+
+function realAwsNotice(options: ReturnType<typeof runOptions>): string {
+  const locks = options.allowPermanentLocks
+    ? "PERMANENT LOCKS ALLOWED: vaults this run locks keep their lock policy for good; the policy denies only glacier:DeleteArchive, so the empty vaults stay deletable and are deleted at the end."
+    : "CompleteVaultLock is never sent where it would lock a vault (--allow-permanent-locks to allow).";
+  return `REAL AWS: about ${400 + options.runs * 10} Glacier API requests (request charges apply; the vaults stay empty, so no storage is billed); only vaults named vlc-* are touched and deleted. ${locks}`;
 }
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -45,57 +124,41 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.log(
       usage(
         "run",
-        "Check an endpoint against the vault-lock model; exit 0 conforms, 1 unexpected results, 2 usage.",
+        "Check an endpoint against the vault-lock model. Exit 0 conforms, 1 unexpected results, 2 usage or refusal.",
         FLAGS,
       ),
     );
     return 0;
   }
-  const str = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
-  const replay = str("replay") !== undefined ? parseReplay(str("replay")!) : undefined;
-  const seed = replay?.seed ?? (str("seed") !== undefined ? Number(str("seed")) : Math.floor(Math.random() * 2 ** 31));
-  const embedded =
-    str("endpoint") === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER ? await embeddedTarget() : undefined;
-  const target =
-    embedded?.target ??
-    targetFromFlags({
-      endpoint: str("endpoint"),
-      region: str("region"),
-      name: str("target-name"),
-      accountId: str("account-id"),
-      accessKeyId: str("access-key-id"),
-      secretAccessKey: str("secret-access-key"),
-      clockControl: Boolean(flags["clock-control"]),
-    });
+  const work = parseWork(flags);
+  const { target, emulator } = await resolveTarget(flags);
   if (target.capabilities.realAws && !flags["allow-real-aws"]) {
     console.error(
       `refusing to run against ${target.endpoint ?? "real AWS"}: it is not loopback. Pass --allow-real-aws to opt in.`,
     );
-    await embedded?.emulator.close();
+    await emulator?.close();
     return 2;
   }
+  const options = runOptions(flags, target, work);
+  if (target.capabilities.realAws) console.error(realAwsNotice(options));
   let interrupted = false;
   const onSignal = () => (interrupted = true);
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   const progress = process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
-  console.error(`seed ${seed}; target ${target.name}`);
-  let report: RunReport;
+  console.error(
+    `seed ${options.seed}; target ${target.name}${options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""}`,
+  );
   try {
-    report = await runSuite({
-      target,
-      seed,
-      runs: Number(str("runs") ?? 100),
-      ...(replay ? { replay } : {}),
-      ...(str("expectations") ? { expectations: loadExpectations(str("expectations")!) } : {}),
-      ...(progress ? { progress } : {}),
-      interrupted: () => interrupted,
-    });
+    const report = await runSuite({ ...options, ...(progress ? { progress } : {}), interrupted: () => interrupted });
+    const written = writeReports(buildDocument([report]), str(flags, "out") ?? "out");
+    console.log(
+      flags.json
+        ? JSON.stringify(buildDocument([report]), null, 2)
+        : `${summarize(report)}\nreports: ${written.join(", ")}`,
+    );
+    return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
-    await embedded?.emulator.close();
+    await emulator?.close();
   }
-  const document = buildDocument([report]);
-  const written = writeReports(document, str("out") ?? "out");
-  console.log(flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`);
-  return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
 }

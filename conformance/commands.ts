@@ -86,6 +86,9 @@ class CompleteCommand extends RequestCommand {
     const lockId = lockIdFor(model.session.world, model.session.principal.accountId, vaultName, this.lockId);
     return { name: "CompleteVaultLock", accountId: "-", vaultName, lockId };
   }
+  override check(model: Readonly<SequenceModel>): boolean {
+    return super.check(model) && !model.session.wouldLock(this.operation(model, model.vaults[this.vault]!));
+  }
   toString(): string {
     return `CompleteVaultLock(v${this.vault}, ${this.lockId} id)`;
   }

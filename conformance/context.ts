@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { MemoryWorld } from "../model/index.js";
 import type { Census, Principal, TraceStep } from "./session.js";
 import { Session } from "./session.js";
+import { railsFor, type Rails } from "./rails.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
 
 export interface SuiteContext {
@@ -18,11 +19,16 @@ export interface SuiteContext {
   deviations: TraceStep[];
   /** Requests sent to the target during the run. */
   stats: { requests: number };
+  rails: Rails;
   progress: (line: string) => void;
 }
 
 /** A context for `target`, with a fresh random run prefix. */
-export function createContext(target: Target, progress: (line: string) => void = () => {}): SuiteContext {
+export function createContext(
+  target: Target,
+  progress: (line: string) => void = () => {},
+  rails: Rails = railsFor(target.capabilities.realAws, false),
+): SuiteContext {
   const second = target.second
     ? { client: clientFor(target, target.second.credentials), accountId: target.second.accountId }
     : undefined;
@@ -36,12 +42,13 @@ export function createContext(target: Target, progress: (line: string) => void =
     census: new Map(),
     deviations: [],
     stats: { requests: 0 },
+    rails,
     progress,
   };
 }
 
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
-  const { principal, target, clock, toleranceMs, census, deviations, stats } = context;
-  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats);
+  const { principal, target, clock, toleranceMs, census, deviations, stats, rails } = context;
+  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats, rails);
 }

@@ -1,62 +1,42 @@
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/server.js";
-import { emulatorTarget } from "./target.js";
+import { proxy, type Exchange } from "./harness.js";
 import { runSuite } from "./run.js";
 import { parseReplay } from "./sequences.js";
+import { emulatorTarget } from "./target.js";
 
-/**
- * A proxy in front of the emulator that injects one realistic fault: Abort on a Locked vault answers
- * 400 InvalidParameterValueException instead of 403 AccessDeniedException.
- */
-function faultyProxy(upstream: string): Promise<Server> {
-  const target = new URL(upstream);
-  const server = createServer((req, res) => {
-    const forward = request(
-      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on("data", (c: Buffer) => chunks.push(c));
-        answer.on("end", () => {
-          let body = Buffer.concat(chunks).toString();
-          let status = answer.statusCode ?? 500;
-          const ownAccount = req.url?.startsWith("/-/");
-          if (
-            ownAccount &&
-            req.method === "DELETE" &&
-            req.url?.endsWith("/lock-policy") &&
-            body.includes("AccessDeniedException")
-          ) {
-            status = 400;
-            body = body.replace("AccessDeniedException", "InvalidParameterValueException");
-          }
-          const { "transfer-encoding": _, ...headers } = answer.headers;
-          res.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) }).end(body);
-        });
-      },
-    );
-    req.pipe(forward);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+/** One realistic fault: Abort on a Locked vault (own account) answers 400 InvalidParameterValue instead of 403. */
+function abortLockedAs400(exchange: Exchange): Exchange {
+  const ownAccount = exchange.url.startsWith("/-/");
+  if (
+    !ownAccount ||
+    exchange.method !== "DELETE" ||
+    !exchange.url.endsWith("/lock-policy") ||
+    !exchange.body.includes("AccessDeniedException")
+  )
+    return exchange;
+  return {
+    ...exchange,
+    status: 400,
+    body: exchange.body.replace("AccessDeniedException", "InvalidParameterValueException"),
+  };
 }
 
 describe("a fault injected into an endpoint", () => {
   let emulator: Emulator;
-  let proxy: Server;
+  let faulty: Awaited<ReturnType<typeof proxy>>;
   beforeAll(async () => {
     emulator = await startEmulator({ clockControl: true });
-    proxy = await faultyProxy(emulator.url);
+    faulty = await proxy(emulator.url, abortLockedAs400);
   });
   afterAll(async () => {
-    proxy.close();
+    await faulty.close();
     await emulator.close();
   });
 
   it("fails the deterministic path with the broken requirement", async () => {
-    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const report = await runSuite({
-      target: emulatorTarget(url, emulator.accounts),
+      target: emulatorTarget(faulty.url, emulator.accounts),
       seed: 1,
       runs: 1,
       generators: ["path"],
@@ -68,8 +48,7 @@ describe("a fault injected into an endpoint", () => {
   });
 
   it("shrinks a generated failure to the minimal sequence, and replays it from seed and path", async () => {
-    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const target = emulatorTarget(url, emulator.accounts);
+    const target = emulatorTarget(faulty.url, emulator.accounts);
     const report = await runSuite({ target, seed: 42, runs: 200, generators: ["sequence"] });
     const [result] = report.results;
     expect(result!.verdict).toBe("fail");

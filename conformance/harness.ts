@@ -42,3 +42,53 @@ export async function startMoto(): Promise<{ url: string; process: ChildProcess;
     });
   return { url, process: child, stop };
 }
+
+export interface Exchange {
+  method: string;
+  url: string;
+  status: number;
+  body: string;
+}
+
+/**
+ * A loopback HTTP proxy to `upstream` that hands every answer to `rewrite` (which may change status and
+ * body, e.g. to inject a fault) and records the exchanges.
+ */
+export async function proxy(
+  upstream: string,
+  rewrite: (exchange: Exchange) => Exchange = (e) => e,
+): Promise<{ url: string; exchanges: Exchange[]; close: () => Promise<void> }> {
+  const { createServer, request } = await import("node:http");
+  const target = new URL(upstream);
+  const exchanges: Exchange[] = [];
+  const server = createServer((req, res) => {
+    const forward = request(
+      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on("data", (c: Buffer) => chunks.push(c));
+        answer.on("end", () => {
+          const exchange = rewrite({
+            method: req.method ?? "GET",
+            url: req.url ?? "/",
+            status: answer.statusCode ?? 500,
+            body: Buffer.concat(chunks).toString(),
+          });
+          exchanges.push(exchange);
+          const { "transfer-encoding": _, ...headers } = answer.headers;
+          res
+            .writeHead(exchange.status, { ...headers, "content-length": Buffer.byteLength(exchange.body) })
+            .end(exchange.body);
+        });
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    exchanges,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

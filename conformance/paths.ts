@@ -7,27 +7,35 @@ import { EDGES, LOCK_TTL_MS, transitionCoveringPaths, type AbstractEvent, type O
 import { concretize } from "./concretize.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { resultOf, type CheckResult } from "./results.js";
+import { Guarded } from "./rails.js";
 import { StepFailure, type Principal, type Session, type TraceStep } from "./session.js";
 
 /** How far the clock moves for an EXPIRE step: past the 24 h window, clear of any tolerance. */
 export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
 
-async function runSteps(session: Session, steps: (() => Promise<unknown>)[]): Promise<void> {
+/** Runs steps until one fails; returns the rails' reason when a step was refused by them. */
+async function runSteps(_session: Session, steps: (() => Promise<unknown>)[]): Promise<string | undefined> {
   try {
     for (const step of steps) await step();
   } catch (error) {
+    if (error instanceof Guarded) return error.message;
     if (!(error instanceof StepFailure)) throw error;
   }
+  return undefined;
 }
 
 /**
  * One result per model transition. Each path ends by observing the state it reached (DescribeVault and
  * GetVaultLock), so a transition that answers right but lands in the wrong state is caught too.
  */
-export async function runTransitionPaths(context: SuiteContext): Promise<CheckResult[]> {
+export async function runTransitionPaths(
+  context: SuiteContext,
+  mine: (index: number) => boolean = () => true,
+): Promise<CheckResult[]> {
   const paths = transitionCoveringPaths();
   const results: CheckResult[] = [];
   for (const [index, edge] of EDGES.entries()) {
+    if (!mine(index)) continue;
     const steps = paths.get(edge.id)!;
     const base = {
       id: `path:${edge.id}`,
@@ -44,7 +52,7 @@ export async function runTransitionPaths(context: SuiteContext): Promise<CheckRe
     const events: AbstractEvent[] = [...steps.map((s) => s.event), { type: "DESCRIBE_VAULT" }, { type: "GET" }];
     let taken = 0;
     let firstDefect: number | undefined;
-    await runSteps(
+    const guarded = await runSteps(
       session,
       events.map((event) => async () => {
         taken++;
@@ -59,6 +67,10 @@ export async function runTransitionPaths(context: SuiteContext): Promise<CheckRe
         });
       }),
     );
+    if (guarded) {
+      results.push({ ...base, verdict: "skip", reason: guarded, trace: session.trace });
+      continue;
+    }
     const judged = observable(session.trace, steps.filter((s) => s.event.type !== "EXPIRE").length);
     results.push({
       ...resultOf(base, judged),

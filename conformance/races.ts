@@ -8,6 +8,7 @@ import { newSession, type SuiteContext } from "./context.js";
 import { formatObserved, invoke } from "./invoke.js";
 import { linearize, type HistoryEntry, type Linearization } from "./linearizability.js";
 import { failedStepResult, type CheckResult } from "./results.js";
+import { PERMANENT_LOCK_REFUSED } from "./rails.js";
 import type { Session } from "./session.js";
 
 const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
@@ -65,12 +66,17 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
     };
   const after = newSession(context, found.world);
   await after.perform({ name: "CompleteVaultLock", accountId: "-", vaultName, lockId: "NOT-THE-WINNER" });
-  await after.perform({
-    name: "CompleteVaultLock",
-    accountId: "-",
-    vaultName,
-    lockId: winners[0]!.observed.headers["x-amz-lock-id"]!,
-  });
+  const lockId = winners[0]!.observed.headers["x-amz-lock-id"]!;
+  const completeWinner: Operation = { name: "CompleteVaultLock", accountId: "-", vaultName, lockId };
+  if (after.wouldLock(completeWinner))
+    return {
+      ...base,
+      verdict: "pass",
+      observed: answers,
+      reason: `winner not completed: ${PERMANENT_LOCK_REFUSED}`,
+      trace: after.trace,
+    };
+  await after.perform(completeWinner);
   return { ...base, verdict: "pass", observed: answers, trace: after.trace };
 }
 
@@ -97,6 +103,7 @@ async function completeAbortRace(context: SuiteContext): Promise<CheckResult> {
     vaultName,
     lockId: observed.headers["x-amz-lock-id"]!,
   };
+  if (session.wouldLock(complete)) return { ...base, verdict: "skip", reason: PERMANENT_LOCK_REFUSED };
   const abort: Operation = { name: "AbortVaultLock", accountId: "-", vaultName };
   const history = await race(context, [
     complete,

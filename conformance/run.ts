@@ -1,18 +1,27 @@
 /**
- * Runs the whole suite against one target: deterministic paths and gate checks, generated sequences,
- * races; then cleans up and applies the target's expectations. Returns the report as data.
+ * Runs the whole suite against one target: deterministic paths, gate and protocol checks, generated
+ * sequences, races, and (without clock control) the pending expiry observations; then cleans up and
+ * applies the target's expectations. Returns the report as data.
  */
 import { cleanup } from "./cleanup.js";
-import { createContext } from "./context.js";
+import { createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
+import { loadPending, savePending, schedule, verifyDue } from "./pending.js";
 import { runProtocolChecks } from "./protocol.js";
 import { runRaces } from "./races.js";
+import { railsFor, TargetUnusable } from "./rails.js";
 import { deviationResults, type CheckResult, type Generator } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
 import type { Target } from "./target.js";
 
 export const SUITE_VERSION = "0.1.0";
+
+/** Shard `index` (1-based) of `count`: a deterministic share of the work. */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
 export interface RunOptions {
   target: Target;
@@ -22,6 +31,11 @@ export interface RunOptions {
   replay?: SequenceOptions["replay"];
   /** Which generators to run; default all (only `sequence` with `replay`). */
   generators?: Generator[];
+  shard?: Shard;
+  /** On real AWS, allow CompleteVaultLock to lock vaults for good. */
+  allowPermanentLocks?: boolean;
+  /** State file of pending expiry observations, for targets without clock control. */
+  pendingFile?: string;
   progress?: (line: string) => void;
   /** Checked between checks; when it returns true the run stops early (Ctrl-C). */
   interrupted?: () => boolean;
@@ -32,6 +46,7 @@ export interface RunReport {
   target: { name: string; endpoint?: string; region: string; capabilities: Target["capabilities"] };
   seed: number;
   runs: number;
+  shard?: Shard;
   prefix: string;
   startedAt: string;
   durationMs: number;
@@ -43,32 +58,59 @@ export interface RunReport {
   census: Record<string, string[]>;
   leftovers: string[];
   interrupted: boolean;
+  /** Why the run stopped before its end, when the target cannot be checked at all. */
+  stoppedBecause?: string;
+}
+
+type Step = (context: SuiteContext) => Promise<CheckResult[]>;
+
+/** The checks of this run, in order, each a function of the context. Shard 1 also runs the one-off checks. */
+function plan(options: RunOptions): Step[] {
+  const generators =
+    options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "protocol", "sequence", "race"]);
+  const { index, count } = options.shard ?? { index: 1, count: 1 };
+  const first = index === 1;
+  const runs = Math.ceil(options.runs / count);
+  const seed = options.seed + index - 1;
+  const steps: Step[] = [];
+  if (generators.includes("path")) steps.push((c) => runTransitionPaths(c, (i) => i % count === index - 1));
+  if (generators.includes("gate") && first) steps.push(runGateChecks);
+  if (generators.includes("protocol") && first) steps.push(runProtocolChecks);
+  const interrupted = options.interrupted ?? (() => false);
+  if (generators.includes("sequence"))
+    steps.push(async (c) => [
+      await runSequences(c, { seed, runs, interrupted, ...(options.replay ? { replay: options.replay } : {}) }),
+    ]);
+  if (generators.includes("race") && first) steps.push((c) => runRaces(c));
+  if (options.pendingFile && first && !options.target.capabilities.clockControl)
+    steps.push((c) => pendingObservations(c, options.pendingFile!));
+  return steps;
+}
+
+/** Checks due observations and schedules a new one; the state file keeps what is still pending. */
+async function pendingObservations(context: SuiteContext, file: string): Promise<CheckResult[]> {
+  const { results, remaining } = await verifyDue(context, loadPending(file));
+  const scheduled = await schedule(context);
+  savePending(file, scheduled.observation ? [...remaining, scheduled.observation] : remaining);
+  return [...results, scheduled.result];
 }
 
 /** Runs the suite; never throws for target misbehaviour (that is a result), cleans up in every case. */
 export async function runSuite(options: RunOptions): Promise<RunReport> {
   const started = Date.now();
-  const context = createContext(options.target, options.progress);
-  const generators =
-    options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "protocol", "sequence", "race"]);
+  const rails = railsFor(options.target.capabilities.realAws, options.allowPermanentLocks ?? false);
+  const context = createContext(options.target, options.progress, rails);
   const results: CheckResult[] = [];
   const stopped = () => options.interrupted?.() ?? false;
   let leftovers: string[] = [];
+  let stoppedBecause: string | undefined;
   try {
     await context.clock.sync();
-    if (generators.includes("path") && !stopped()) results.push(...(await runTransitionPaths(context)));
-    if (generators.includes("gate") && !stopped()) results.push(...(await runGateChecks(context)));
-    if (generators.includes("protocol") && !stopped()) results.push(...(await runProtocolChecks(context)));
-    if (generators.includes("sequence") && !stopped())
-      results.push(
-        await runSequences(context, {
-          seed: options.seed,
-          runs: options.runs,
-          ...(options.replay ? { replay: options.replay } : {}),
-        }),
-      );
-    if (generators.includes("race") && !stopped()) results.push(...(await runRaces(context)));
+    for (const step of plan(options)) if (!stopped()) results.push(...(await step(context)));
     results.push(...deviationResults(options.target.name, context.deviations));
+  } catch (error) {
+    if (!(error instanceof TargetUnusable)) throw error;
+    stoppedBecause = error.message;
   } finally {
     leftovers = await cleanup(context.principal.client, context.prefix, context.stats);
   }
@@ -79,15 +121,17 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     target: { name, region, capabilities, ...(endpoint ? { endpoint } : {}) },
     seed: options.seed,
     runs: options.runs,
+    ...(options.shard ? { shard: options.shard } : {}),
     prefix: context.prefix,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: context.stats.requests,
     results: applied.results,
-    unexpected: applied.unexpected.length,
+    unexpected: applied.unexpected.length + (stoppedBecause ? 1 : 0),
     stale: applied.stale,
     census: Object.fromEntries([...context.census].map(([id, seen]) => [id, [...seen].sort()])),
     leftovers,
     interrupted: stopped(),
+    ...(stoppedBecause ? { stoppedBecause } : {}),
   };
 }

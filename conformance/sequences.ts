@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { newSession, type SuiteContext } from "./context.js";
 import { commandArbitrary, type SequenceModel } from "./commands.js";
 import type { CheckResult } from "./results.js";
+import { TargetUnusable } from "./rails.js";
 import { StepFailure } from "./session.js";
 
 export interface Replay {
@@ -23,7 +24,7 @@ export function formatReplay(replay: Replay): string {
 /** Reads `SEED:PATH[@REPLAYPATH]`. */
 export function parseReplay(text: string): Replay {
   const match = /^(-?\d+):([\d:]+)(?:@(.+))?$/.exec(text);
-  if (!match) throw new TypeError("--replay takes SEED:PATH[@REPLAYPATH], as printed by a failing run");
+  if (!match) throw new RangeError("--replay takes SEED:PATH[@REPLAYPATH], as printed by a failing run");
   return { seed: Number(match[1]), path: match[2]!, ...(match[3] ? { replayPath: match[3] } : {}) };
 }
 
@@ -35,12 +36,16 @@ export interface SequenceOptions {
   maxCommands?: number;
   /** A failure to rerun alone, without shrinking: fast-check's seed, path and commands replay path. */
   replay?: Replay;
+  /** When it turns true, the remaining runs are skipped and the result says the run was interrupted. */
+  interrupted?: () => boolean;
 }
 
 /** One result for the whole property: pass, or the shrunk counterexample. */
 export async function runSequences(context: SuiteContext, options: SequenceOptions): Promise<CheckResult> {
   const vaults = options.vaults ?? 2;
   let run = 0;
+  let unusable: TargetUnusable | undefined;
+  const stop = () => unusable !== undefined || (options.interrupted?.() ?? false);
   const requirements = new Set<string>();
   const property = fc.asyncProperty(
     fc.commands([commandArbitrary(vaults, context.target.capabilities.clockControl)], {
@@ -49,6 +54,7 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
       ...(options.replay?.replayPath ? { replayPath: options.replay.replayPath } : {}),
     }),
     async (commands) => {
+      fc.pre(!stop());
       const names = Array.from({ length: vaults }, (_, i) => `${context.prefix}-s${run}-v${i}`);
       run++;
       const session = newSession(context);
@@ -58,6 +64,9 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
       });
       try {
         await fc.asyncModelRun(setup, commands);
+      } catch (error) {
+        if (!(error instanceof TargetUnusable)) throw error;
+        unusable = error;
       } finally {
         for (const step of session.trace)
           if (step.verdict === "pass") for (const id of step.requirements) requirements.add(id);
@@ -68,10 +77,12 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
   const parameters = options.replay
     ? { seed, path: options.replay.path, numRuns: 1, endOnFailure: true }
     : { seed, numRuns: options.runs };
-  const details = await fc.check(property, parameters);
+  const details = await fc.check(property, { ...parameters, maxSkipsPerRun: 0 });
+  if (unusable) throw unusable;
   const base = { id: "sequences", generator: "sequence" as const, target: context.target.name, seed };
   context.progress(`${details.failed ? "fail" : "pass"} sequences: ${details.numRuns} runs, seed ${seed}`);
   if (!details.failed) return { ...base, requirements: [...requirements].sort(), verdict: "pass" };
+  if (stop()) return { ...base, requirements: [], verdict: "skip", reason: `interrupted after ${run} runs` };
   return failureResult(base, details);
 }
 

@@ -7,6 +7,7 @@ import type { GlacierClient } from "@aws-sdk/client-glacier";
 import { formatOutcome, MemoryWorld, requirement, step, type Branch, type Operation } from "../model/index.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import { judge, type Verdict } from "./judge.js";
+import { Guarded, NO_LONGER_SUPPORTED, PERMANENT_LOCK_REFUSED, TargetUnusable, type Rails } from "./rails.js";
 import type { TargetClock } from "./target.js";
 
 export interface TraceStep {
@@ -78,6 +79,7 @@ export class Session {
     readonly deviations: TraceStep[] = [],
     /** Requests sent, counted across every session of a run. */
     readonly stats: { requests: number } = { requests: 0 },
+    readonly rails: Rails = { blockPermanentLocks: false },
   ) {}
 
   /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
@@ -85,8 +87,10 @@ export class Session {
     operation: Operation,
     principal: Principal = this.principal,
   ): Promise<{ observed: Observed; branch: Branch }> {
+    if (this.wouldLock(operation, principal)) throw new Guarded(PERMANENT_LOCK_REFUSED);
     const called = Date.now();
     const observed = await invoke(principal.client, operation);
+    if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);
     const returned = Date.now();
     this.stats.requests++;
     const now = this.clock.now() - (returned - called) / 2;
@@ -131,6 +135,21 @@ export class Session {
     const vault = operation.name === "ListVaults" ? undefined : operation.vaultName;
     const earlier = vault ? (this.lastChange.get(vault) ?? []) : [];
     return [...new Set([...expected.requirements, ...earlier])];
+  }
+
+  /** True when the rails forbid this request: a Complete the model says would lock the vault. */
+  wouldLock(operation: Operation, principal: Principal = this.principal): boolean {
+    if (!this.rails.blockPermanentLocks || operation.name !== "CompleteVaultLock") return false;
+    const request = {
+      operation,
+      signer: principal.accountId,
+      now: this.clock.now(),
+      region: this.region,
+      freshLockId: "",
+    };
+    return step(this.world, request, { clockToleranceMs: this.toleranceMs }).some((b) =>
+      b.edges.includes("inProgress.COMPLETE.currentId"),
+    );
   }
 
   private checkFreshLockId(lockId: string, judgement: ReturnType<typeof judge>): ReturnType<typeof judge> {

@@ -33,6 +33,7 @@ export function summarize(report: RunReport): string {
   lines.push(`unspecified behaviours recorded: ${Object.keys(report.census).length}`);
   if (report.leftovers.length) lines.push(`LEFT BEHIND: ${report.leftovers.join(", ")}`);
   if (report.interrupted) lines.push("INTERRUPTED: the run stopped early");
+  if (report.stoppedBecause) lines.push(`STOPPED: ${report.stoppedBecause}`);
   lines.push(
     report.unexpected === 0 && !report.interrupted
       ? "RESULT: conforms (no unexpected results)"

@@ -1,0 +1,129 @@
+/**
+ * Expiry on a target without clock control (real AWS): a 24-hour wait cannot fit in one run. A run starts a
+ * lock on a vault of its own and records it in a state file; a later run, once the lock is due to have expired,
+ * checks that Get answers 404 and the old id no longer completes, then deletes the vault (INIT-EXPIRES-AFTER-24H).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
+import { newSession, type SuiteContext } from "./context.js";
+import { failedStepResult, resultOf, type CheckResult } from "./results.js";
+
+export interface PendingObservation {
+  target: string;
+  region: string;
+  vaultName: string;
+  lockId: string;
+  /** The ExpirationDate the target reported. */
+  expiresAt: string;
+}
+
+interface PendingFile {
+  version: 1;
+  observations: PendingObservation[];
+}
+
+/** Vaults of pending observations carry this prefix, so a run's cleanup never touches them. */
+export const PENDING_PREFIX = "vlc-pending-";
+
+export function loadPending(file: string): PendingObservation[] {
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, "utf8")) as PendingFile;
+  if (data.version !== 1 || !Array.isArray(data.observations))
+    throw new Error(`${file} is not a pending-observation file`);
+  return data.observations;
+}
+
+export function savePending(file: string, observations: PendingObservation[]): void {
+  writeFileSync(file, `${JSON.stringify({ version: 1, observations } satisfies PendingFile, null, 2)}\n`);
+}
+
+const REQUIREMENTS = ["INIT-EXPIRES-AFTER-24H", "GET-NO-LOCK-NOT-FOUND", "COMP-STALE-ID-REJECTED"];
+
+/** Starts a lock to observe later; the result is a skip saying when the next run can check it. */
+export async function schedule(
+  context: SuiteContext,
+): Promise<{ result: CheckResult; observation?: PendingObservation }> {
+  const vaultName = `${PENDING_PREFIX}${randomBytes(4).toString("hex")}`;
+  const base = {
+    id: "pending:schedule",
+    generator: "path" as const,
+    target: context.target.name,
+    requirements: REQUIREMENTS,
+  };
+  const session = newSession(context);
+  try {
+    await session.perform({ name: "CreateVault", accountId: "-", vaultName });
+    const { observed } = await session.perform({
+      name: "InitiateVaultLock",
+      accountId: "-",
+      vaultName,
+      policy: examplePolicy("valid")!,
+    });
+    const lock = await session.perform({ name: "GetVaultLock", accountId: "-", vaultName });
+    const expiresAt = String(lock.observed.body?.ExpirationDate);
+    const observation = {
+      target: context.target.name,
+      region: context.target.region,
+      vaultName,
+      lockId: observed.headers["x-amz-lock-id"]!,
+      expiresAt,
+    };
+    return {
+      result: {
+        ...base,
+        verdict: "skip",
+        reason: `not exercised yet: ${vaultName} expires at ${expiresAt}; a run after that checks it`,
+      },
+      observation,
+    };
+  } catch (error) {
+    return { result: failedStepResult(base, error) };
+  }
+}
+
+/** The model's view of a pending vault: its InProgress lock as recorded. */
+function recordOf(observation: PendingObservation): VaultRecord {
+  const expiresAt = Date.parse(observation.expiresAt);
+  const createdAt = expiresAt - 24 * 3_600_000;
+  const lock = { policy: examplePolicy("valid")!, lockId: observation.lockId, createdAt, expiresAt };
+  return { state: "inProgress", context: { createdAt, lock, retiredLockIds: [] } };
+}
+
+/** Checks the observations that are due; returns their results and the ones still pending. */
+export async function verifyDue(
+  context: SuiteContext,
+  observations: PendingObservation[],
+): Promise<{ results: CheckResult[]; remaining: PendingObservation[] }> {
+  const results: CheckResult[] = [];
+  const remaining: PendingObservation[] = [];
+  for (const observation of observations) {
+    const mine = observation.target === context.target.name && observation.region === context.target.region;
+    if (!mine || Date.parse(observation.expiresAt) + context.toleranceMs > context.clock.now()) {
+      remaining.push(observation);
+      continue;
+    }
+    const world = new MemoryWorld();
+    world.apply([
+      { account: context.principal.accountId, vaultName: observation.vaultName, record: recordOf(observation) },
+    ]);
+    const session = newSession(context, world);
+    const base = {
+      id: `pending:expiry:${observation.vaultName}`,
+      generator: "path" as const,
+      target: context.target.name,
+      requirements: REQUIREMENTS,
+    };
+    const vault = { accountId: "-", vaultName: observation.vaultName };
+    try {
+      await session.perform({ name: "GetVaultLock", ...vault });
+      await session.perform({ name: "CompleteVaultLock", ...vault, lockId: observation.lockId });
+      await session.perform({ name: "DeleteVault", ...vault });
+      results.push(resultOf(base, session.trace));
+    } catch (error) {
+      results.push(failedStepResult(base, error));
+      await session.perform({ name: "DeleteVault", ...vault }).catch(() => undefined);
+    }
+  }
+  return { results, remaining };
+}
