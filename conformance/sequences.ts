@@ -57,6 +57,7 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
       fc.pre(!stop());
       const names = Array.from({ length: vaults }, (_, i) => `${context.prefix}-s${run}-v${i}`);
       run++;
+      if (run % 50 === 0) context.progress(`… sequences: ${run} runs`);
       const session = newSession(context);
       const setup = () => ({
         model: { session, vaults: names, clock: context.clock } satisfies SequenceModel,
