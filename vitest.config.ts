@@ -13,6 +13,7 @@ export default defineConfig({
             "reports/**/*.test.ts",
             "cli/**/*.test.ts",
             "mutation/**/*.test.ts",
+            "reliability/**/*.test.ts",
           ],
           testTimeout: 30_000,
         },

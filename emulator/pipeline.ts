@@ -96,8 +96,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         reject(tooLarge());
       } else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    let ended = false;
+    req.on("end", () => {
+      ended = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.on("error", reject);
+    req.on("close", () => ended || reject(new ServiceError("BadRequest", "The request body ended early")));
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
 import { Authenticator } from "./auth.js";
 import { createClock, type ServiceClock } from "./clock.js";
@@ -49,22 +50,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, pipeline);
   server.keepAliveTimeout = 5_000;
-  server.on("clientError", (error, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const body = JSON.stringify({
-      code: "BadRequest",
-      message: `Malformed HTTP request: ${error.message}`,
-      type: "Client",
-    });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
+  server.on("clientError", answerMalformed);
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return { url: `http://${shownHost}:${port}`, clock, accounts, close: () => close(server) };
+}
+
+/** Answers an HTTP request Node could not parse (e.g. headers over 16 KB) with a JSON BadRequest, then closes. */
+function answerMalformed(error: Error & { rawPacket?: Buffer }, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const head = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
+  const body = head
+    ? ""
+    : JSON.stringify({ code: "BadRequest", message: `Malformed HTTP request: ${error.message}`, type: "Client" });
+  const length = head ? Buffer.byteLength(JSON.stringify({ code: "BadRequest" })) : Buffer.byteLength(body);
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
