@@ -67,3 +67,45 @@ export function linearize(
 function minimal(history: HistoryEntry[], done: number[], i: number): boolean {
   return history.every((other, j) => j === i || done.includes(j) || other.returned >= history[i]!.called);
 }
+
+/**
+ * Every distinct world the history can end in, over all its linearizations from any of `starts` (empty: not
+ * linearizable). Needed when a history is checked in rounds: concurrent Initiate and Abort, say, can end in
+ * either order, and only a later round tells which.
+ */
+export function linearizations(
+  starts: MemoryWorld[],
+  history: HistoryEntry[],
+  context: LinearizationContext,
+): MemoryWorld[] {
+  const ends = new Map<string, MemoryWorld>();
+  const visited = new Set<string>();
+  const search = (world: MemoryWorld, done: number[]): void => {
+    const key = `${[...done].sort((a, b) => a - b).join(",")}|${world.fingerprint()}`;
+    if (visited.has(key)) return;
+    visited.add(key);
+    if (done.length === history.length) {
+      ends.set(world.fingerprint(), world);
+      return;
+    }
+    for (const [i, entry] of history.entries()) {
+      if (done.includes(i) || !minimal(history, done, i)) continue;
+      const freshLockId = entry.observed.headers["x-amz-lock-id"] ?? "";
+      const request = {
+        operation: entry.operation,
+        signer: context.signer,
+        region: context.region,
+        now: context.now,
+        freshLockId,
+      };
+      for (const branch of step(world, request, { clockToleranceMs: context.toleranceMs })) {
+        if (judge(entry.observed, [branch], context.toleranceMs).verdict !== "pass") continue;
+        const next = world.clone();
+        next.apply(branch.changes);
+        search(next, [...done, i]);
+      }
+    }
+  };
+  for (const start of starts) search(start.clone(), []);
+  return [...ends.values()];
+}
