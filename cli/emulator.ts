@@ -10,6 +10,10 @@ const FLAGS: FlagSpec = {
     description: "serve /__emulator/clock so tests can move the service clock",
     default: false,
   },
+  "data-dir": {
+    type: "string",
+    description: "keep vaults, locks and the clock offset here across restarts (default: memory only)",
+  },
   mutant: {
     type: "string",
     description: "run a behavioural mutant, to measure a suite (also VAULT_LOCK_EMULATOR_MUTANT)",
@@ -26,7 +30,9 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
   }
   const mutant = typeof flags.mutant === "string" ? flags.mutant : process.env.VAULT_LOCK_EMULATOR_MUTANT;
   const clockControl = Boolean(flags["clock-control"]);
+  const dataDir = typeof flags["data-dir"] === "string" ? flags["data-dir"] : undefined;
   const emulator = await startEmulator({
+    ...(dataDir ? { dataDir } : {}),
     port: Number(flags.port),
     host: String(flags.host),
     clockControl,

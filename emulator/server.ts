@@ -9,6 +9,7 @@ import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
 import { Authenticator } from "./auth.js";
 import { createClock, type ServiceClock } from "./clock.js";
 import { createPipeline } from "./pipeline.js";
+import { Journal } from "./journal.js";
 import { mutantNamed } from "./mutants/catalogue.js";
 import { VaultService } from "./service.js";
 
@@ -26,6 +27,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** A behavioural mutant (emulator/mutants/catalogue.ts) to measure a suite with. Never set it otherwise. */
   mutant?: string;
+  /** Keep vaults, locks and the clock offset in this directory across restarts (emulator/journal.ts). */
+  dataDir?: string;
 }
 
 export interface Emulator {
@@ -40,10 +43,16 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
-  const clock = createClock(options.startTime);
+  const durable = options.dataDir ? Journal.open(options.dataDir) : undefined;
+  const start = options.startTime ?? (durable ? Date.now() + durable.state.clockOffset : undefined);
+  const clock = durable ? journaledClock(createClock(start), durable.journal) : createClock(start);
   const mutant = options.mutant ? mutantNamed(options.mutant) : undefined;
+  const service = new VaultService(clock, {
+    ...(mutant ? { mutant } : {}),
+    ...(durable ? { journal: durable.journal, worlds: durable.state.worlds } : {}),
+  });
   const pipeline = createPipeline({
-    service: new VaultService(clock, undefined, mutant),
+    service,
     auth: new Authenticator(accounts, Date.now, mutant?.layer === "auth"),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     control: options.clockControl ? { clock } : undefined,
@@ -55,7 +64,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${port}`, clock, accounts, close: () => close(server) };
+  const stop = async () => {
+    await close(server);
+    durable?.journal.close();
+  };
+  return { url: `http://${shownHost}:${port}`, clock, accounts, close: stop };
+}
+
+/** A clock whose moves are journaled, so the offset survives a restart. */
+function journaledClock(clock: ServiceClock, journal: Journal): ServiceClock {
+  const persist = () => journal.append({ clockOffset: clock.offset() });
+  return {
+    ...clock,
+    advance: (ms) => {
+      clock.advance(ms);
+      persist();
+    },
+    set: (epochMs) => {
+      clock.set(epochMs);
+      persist();
+    },
+  };
 }
 
 /** Answers an HTTP request Node could not parse (e.g. headers over 16 KB) with a JSON BadRequest, then closes. */

@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { MemoryWorld, step, type Operation, type Response } from "../model/index.js";
 import type { ServiceClock } from "./clock.js";
+import type { Journal } from "./journal.js";
 import { mutatedStep, type Mutant } from "./mutants/catalogue.js";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -17,26 +18,39 @@ export function newLockId(): string {
   return id;
 }
 
+export interface ServiceOptions {
+  lockIds?: () => string;
+  /** A behavioural mutant, for measuring the suite; never set in normal use. */
+  mutant?: Mutant;
+  /** Durable store: every change is journaled (and on disk) before it is applied and answered. */
+  journal?: Journal;
+  /** The state to start from, per region (recovered from the journal). */
+  worlds?: Map<string, MemoryWorld>;
+}
+
 export class VaultService {
-  private readonly worlds = new Map<string, MemoryWorld>();
+  private readonly worlds: Map<string, MemoryWorld>;
+  private readonly lockIds: () => string;
 
   constructor(
     readonly clock: ServiceClock,
-    private readonly lockIds: () => string = newLockId,
-    /** A behavioural mutant, for measuring the suite; never set in normal use. */
-    private readonly mutant?: Mutant,
-  ) {}
+    private readonly options: ServiceOptions = {},
+  ) {
+    this.worlds = options.worlds ?? new Map();
+    this.lockIds = options.lockIds ?? newLockId;
+  }
 
   /**
    * Serves one operation for `signer` in `region` with the reference outcome, applying its changes.
-   * Read, decide and write happen without yielding, except under the `non-atomic-initiate` mutant.
+   * Read, decide, journal and write happen without yielding, except under the `non-atomic-initiate` mutant.
    */
   async execute(operation: Operation, signer: string, region: string): Promise<Response> {
     const world = this.world(region);
     const request = { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds() };
-    const chosen = mutatedStep(this.mutant, world, request, step);
-    if (this.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
+    const chosen = mutatedStep(this.options.mutant, world, request, step);
+    if (this.options.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
       await new Promise((r) => setTimeout(r, 5));
+    if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes });
     world.apply(chosen.changes);
     return chosen.response;
   }

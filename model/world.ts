@@ -50,6 +50,13 @@ export class MemoryWorld implements WorldView {
     }
   }
 
+  /** Every vault as a change that would recreate it: the world's content, for snapshots. */
+  toChanges(): Change[] {
+    return [...this.accounts].flatMap(([account, vaults]) =>
+      [...vaults].map(([vaultName, record]) => ({ account, vaultName, record })),
+    );
+  }
+
   /** A deep copy, for exploring alternatives without touching this world. */
   clone(): MemoryWorld {
     const copy = new MemoryWorld();

@@ -1,0 +1,116 @@
+/**
+ * Durable state for `--data-dir`: a write-ahead journal plus a snapshot, in plain files, with no dependency.
+ * Why this store: every change the emulator acknowledges is one small JSON line appended and fsynced before
+ * the answer is sent, so an acknowledged change survives SIGKILL; a torn last line (a write cut by the kill,
+ * never acknowledged) is dropped on start. On start the state is compacted into `snapshot.json`, written
+ * atomically (temporary file, fsync, rename, fsync of the directory), and the journal starts empty.
+ */
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import { MemoryWorld, type Change } from "../model/index.js";
+
+type Entry = { region: string; changes: Change[] } | { clockOffset: number };
+
+interface Snapshot {
+  version: 1;
+  clockOffset: number;
+  regions: Record<string, Change[]>;
+}
+
+export interface DurableState {
+  worlds: Map<string, MemoryWorld>;
+  clockOffset: number;
+  /** Journal lines dropped because a write was cut short. */
+  tornLines: number;
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function apply(state: DurableState, entry: Entry): void {
+  if ("clockOffset" in entry) state.clockOffset = entry.clockOffset;
+  else {
+    let world = state.worlds.get(entry.region);
+    if (!world) state.worlds.set(entry.region, (world = new MemoryWorld()));
+    world.apply(entry.changes);
+  }
+}
+
+export class Journal {
+  private fd: number;
+
+  private constructor(private readonly dir: string) {
+    this.fd = openSync(join(dir, "journal.jsonl"), "a");
+  }
+
+  /** Opens (or creates) the store in `dir`, recovers its state and compacts it. */
+  static open(dir: string): { journal: Journal; state: DurableState } {
+    mkdirSync(dir, { recursive: true });
+    const state: DurableState = { worlds: new Map(), clockOffset: 0, tornLines: 0 };
+    const snapshotFile = join(dir, "snapshot.json");
+    if (existsSync(snapshotFile)) {
+      const snapshot = JSON.parse(readFileSync(snapshotFile, "utf8")) as Snapshot;
+      state.clockOffset = snapshot.clockOffset;
+      for (const [region, changes] of Object.entries(snapshot.regions)) apply(state, { region, changes });
+    }
+    const journalFile = join(dir, "journal.jsonl");
+    const lines = existsSync(journalFile) ? readFileSync(journalFile, "utf8").split("\n") : [];
+    for (const [i, line] of lines.entries()) {
+      if (!line) continue;
+      try {
+        apply(state, JSON.parse(line) as Entry);
+      } catch {
+        state.tornLines = lines.length - i - (lines.at(-1) === "" ? 1 : 0);
+        break;
+      }
+    }
+    const journal = new Journal(dir);
+    journal.compact(state);
+    return { journal, state };
+  }
+
+  /** Appends one entry and waits until it is on disk; only then may the change be acknowledged. */
+  append(entry: Entry): void {
+    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  /** Writes the whole state as the new snapshot, atomically, and empties the journal. */
+  compact(state: DurableState): void {
+    const regions = Object.fromEntries([...state.worlds].map(([region, world]) => [region, world.toChanges()]));
+    const temporary = join(this.dir, "snapshot.json.tmp");
+    const fd = openSync(temporary, "w");
+    try {
+      writeSync(fd, JSON.stringify({ version: 1, clockOffset: state.clockOffset, regions } satisfies Snapshot));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, join(this.dir, "snapshot.json"));
+    fsyncDir(this.dir);
+    closeSync(this.fd);
+    writeFileSync(join(this.dir, "journal.jsonl"), "");
+    this.fd = openSync(join(this.dir, "journal.jsonl"), "a");
+    fsyncDir(this.dir);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
