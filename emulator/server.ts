@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   mutant?: string;
   /** Keep vaults, locks and the clock offset in this directory across restarts (emulator/journal.ts). */
   dataDir?: string;
+  /** How long a client may take to send a whole request; default 30 s (headers: at most 10 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface Emulator {
@@ -57,7 +59,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     control: options.clockControl ? { clock } : undefined,
   });
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, pipeline);
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(10_000, requestTimeout);
+  const connectionsCheckingInterval = Math.min(2_000, requestTimeout / 2);
+  const server = createServer(
+    { requestTimeout, headersTimeout, connectionsCheckingInterval, maxHeaderSize: 16 * 1024 },
+    pipeline,
+  );
   server.keepAliveTimeout = 5_000;
   server.on("clientError", answerMalformed);
   const host = options.host ?? "127.0.0.1";
@@ -87,17 +95,24 @@ function journaledClock(clock: ServiceClock, journal: Journal): ServiceClock {
   };
 }
 
-/** Answers an HTTP request Node could not parse (e.g. headers over 16 KB) with a JSON BadRequest, then closes. */
-function answerMalformed(error: Error & { rawPacket?: Buffer }, socket: Duplex): void {
+/**
+ * Answers an HTTP request Node could not take (headers over 16 KB, garbage, a client too slow to send its
+ * request) with an AWS JSON error, then closes: 408 RequestTimeoutException for the slow, 400 BadRequest else.
+ */
+function answerMalformed(error: Error & { rawPacket?: Buffer; code?: string }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy();
+  const slow = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
+  const [status, code, reason] = slow
+    ? [408, "RequestTimeoutException", "Request Timeout"]
+    : [400, "BadRequest", "Bad Request"];
+  const json = JSON.stringify({
+    code,
+    message: slow ? "The request was not received in time" : `Malformed HTTP request: ${error.message}`,
+    type: "Client",
+  });
   const head = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
-  const body = head
-    ? ""
-    : JSON.stringify({ code: "BadRequest", message: `Malformed HTTP request: ${error.message}`, type: "Client" });
-  const length = head ? Buffer.byteLength(JSON.stringify({ code: "BadRequest" })) : Buffer.byteLength(body);
-  socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  const headers = `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close`;
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n\r\n${head ? "" : json}`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
