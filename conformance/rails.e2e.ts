@@ -151,7 +151,11 @@ describe("sharding and interruption", () => {
       const child = execFile(process.execPath, args, { env: { ...process.env, NODE_NO_WARNINGS: "1" } });
       let stdout = "";
       child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
-      setTimeout(() => child.kill("SIGINT"), 4000);
+      // "seed …" is printed once the run has its signal handlers; interrupt it two seconds into the run.
+      child.stderr!.on(
+        "data",
+        (c: Buffer) => c.toString().includes("seed ") && setTimeout(() => child.kill("SIGINT"), 2000),
+      );
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
       expect(code).toBe(1);
       expect(stdout).toContain("INTERRUPTED");
