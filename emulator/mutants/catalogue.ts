@@ -12,7 +12,7 @@ import {
   type Request,
   type WorldView,
 } from "../../model/index.js";
-import { addressed, answerAsIf, refuse, withState } from "./kit.js";
+import { addressed, answerAsIf, lockOf, op, policyOf, refuse, stateOf, withState, wrongId } from "./kit.js";
 
 export interface Mutant {
   name: string;
@@ -23,14 +23,6 @@ export interface Mutant {
   rewrite?: (world: WorldView, request: Request) => Request;
   respond?: (world: WorldView, request: Request, reference: Branch) => Branch | undefined;
 }
-
-const op = (request: Request) => request.operation.name;
-const stateOf = (world: WorldView, request: Request) => addressed(world, request)?.record?.state ?? "absent";
-const lockOf = (world: WorldView, request: Request) => addressed(world, request)?.record?.context.lock;
-
-/** Complete's lock id when it is not the current one. */
-const wrongId = (world: WorldView, request: Request) =>
-  request.operation.name === "CompleteVaultLock" && request.operation.lockId !== lockOf(world, request)?.lockId;
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -276,10 +268,6 @@ export const MUTANTS: readonly Mutant[] = [
     description: "Initiate reads, yields, then writes, so racing Initiates all win",
   },
 ];
-
-function policyOf(request: Request): string | undefined {
-  return request.operation.name === "InitiateVaultLock" ? request.operation.policy : undefined;
-}
 
 /** The mutant of this name; throws on an unknown one. */
 export function mutantNamed(name: string): Mutant {

@@ -55,3 +55,21 @@ export function answerAsIf(world: WorldView, request: Request, record: VaultReco
 export function withState(record: VaultRecord, state: VaultRecord["state"]): VaultRecord {
   return { ...record, state };
 }
+
+/** The operation's name. */
+export const op = (request: Request) => request.operation.name;
+
+/** The addressed vault's lock state, `absent` for no vault. */
+export const stateOf = (world: WorldView, request: Request) => addressed(world, request)?.record?.state ?? "absent";
+
+/** The addressed vault's lock, if any. */
+export const lockOf = (world: WorldView, request: Request) => addressed(world, request)?.record?.context.lock;
+
+/** True for a Complete whose lock id is not the current one. */
+export const wrongId = (world: WorldView, request: Request) =>
+  request.operation.name === "CompleteVaultLock" && request.operation.lockId !== lockOf(world, request)?.lockId;
+
+/** Initiate's policy, if the request is an Initiate. */
+export function policyOf(request: Request): string | undefined {
+  return request.operation.name === "InitiateVaultLock" ? request.operation.policy : undefined;
+}
