@@ -18,7 +18,10 @@ const FLAGS: FlagSpec = {
   endpoint: { type: "string", description: "endpoint URL; none: start the embedded emulator" },
   region: { type: "string", description: "signing region (else AWS_REGION, else us-east-1)" },
   "target-name": { type: "string", description: "name of the target in reports" },
-  "account-id": { type: "string", description: "the signer's 12-digit account id", default: "123456789012" },
+  "account-id": {
+    type: "string",
+    description: "the signer's 12-digit account id; required on real AWS (default on loopback: 123456789012, moto's)",
+  },
   "access-key-id": { type: "string", description: "credentials (else the SDK's default chain)" },
   "secret-access-key": { type: "string", description: "credentials (else the SDK's default chain)" },
   "clock-control": { type: "boolean", description: "the endpoint serves /__emulator/clock", default: false },
@@ -132,6 +135,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const work = parseWork(flags);
   const { target, emulator } = await resolveTarget(flags);
+  if (target.capabilities.realAws && str(flags, "account-id") === undefined) {
+    await emulator?.close();
+    throw new UsageError(
+      "--account-id is required against real AWS: the suite compares vault ARNs and the URI account id with it",
+    );
+  }
   if (target.capabilities.realAws && !flags["allow-real-aws"]) {
     console.error(
       `refusing to run against ${target.endpoint ?? "real AWS"}: it is not loopback. Pass --allow-real-aws to opt in.`,

@@ -1,0 +1,26 @@
+import { describe, expect, it, vi } from "vitest";
+import { UsageError } from "./args.js";
+import { parseShard, runCommand } from "./run.js";
+
+describe("run command rails and usage", () => {
+  it("requires --account-id against real AWS, before sending anything", async () => {
+    await expect(runCommand(["--endpoint", "https://glacier.us-east-1.amazonaws.com"])).rejects.toThrow(UsageError);
+  });
+
+  it("refuses real AWS without --allow-real-aws (exit 2)", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(
+        await runCommand(["--endpoint", "https://glacier.us-east-1.amazonaws.com", "--account-id", "111122223333"]),
+      ).toBe(2);
+      expect(error.mock.calls.flat().join(" ")).toContain("--allow-real-aws");
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it("reads shards I/N and rejects the rest", () => {
+    expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
+    for (const bad of ["0/3", "4/3", "a/b", "1"]) expect(() => parseShard(bad)).toThrow(UsageError);
+  });
+});
