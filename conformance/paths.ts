@@ -8,13 +8,13 @@ import { concretize } from "./concretize.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { resultOf, type CheckResult } from "./results.js";
 import { Guarded } from "./rails.js";
-import { StepFailure, type Principal, type Session, type TraceStep } from "./session.js";
+import { StepFailure, type Principal, type TraceStep } from "./session.js";
 
 /** How far the clock moves for an EXPIRE step: past the 24 h window, clear of any tolerance. */
 export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
 
 /** Runs steps until one fails; returns the rails' reason when a step was refused by them. */
-async function runSteps(_session: Session, steps: (() => Promise<unknown>)[]): Promise<string | undefined> {
+async function runSteps(steps: (() => Promise<unknown>)[]): Promise<string | undefined> {
   try {
     for (const step of steps) await step();
   } catch (error) {
@@ -53,7 +53,6 @@ export async function runTransitionPaths(
     let taken = 0;
     let firstDefect: number | undefined;
     const guarded = await runSteps(
-      session,
       events.map((event) => async () => {
         taken++;
         const operation = concretize(event, vaultName, session.world, context.principal.accountId);
@@ -139,10 +138,7 @@ export async function runGateChecks(context: SuiteContext): Promise<CheckResult[
   const session = newSession(context);
   for (const [id, requirements, operations] of checks) {
     const from = session.trace.length;
-    await runSteps(
-      session,
-      operations.map((o) => () => (Array.isArray(o) ? session.perform(o[0], o[1]) : session.perform(o))),
-    );
+    await runSteps(operations.map((o) => () => (Array.isArray(o) ? session.perform(o[0], o[1]) : session.perform(o))));
     results.push(
       resultOf({ id, generator: "gate", target: context.target.name, requirements }, session.trace.slice(from)),
     );

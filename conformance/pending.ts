@@ -53,20 +53,14 @@ export async function schedule(
   };
   const session = newSession(context);
   try {
-    await session.perform({ name: "CreateVault", accountId: "-", vaultName });
-    const { observed } = await session.perform({
-      name: "InitiateVaultLock",
-      accountId: "-",
-      vaultName,
-      policy: examplePolicy("valid")!,
-    });
+    const lockId = await session.openLock(vaultName);
     const lock = await session.perform({ name: "GetVaultLock", accountId: "-", vaultName });
     const expiresAt = String(lock.observed.body?.ExpirationDate);
     const observation = {
       target: context.target.name,
       region: context.target.region,
       vaultName,
-      lockId: observed.headers["x-amz-lock-id"]!,
+      lockId,
       expiresAt,
     };
     return {

@@ -34,14 +34,13 @@ function linearized(context: SuiteContext, session: Session, history: HistoryEnt
   });
 }
 
+function raceBase(context: SuiteContext, id: string) {
+  return { id, generator: "race" as const, target: context.target.name, requirements: REQUIREMENTS };
+}
+
 /** N Initiates at once on a new vault; then a wrong id must not complete and the winner's must. */
 async function initiateRace(context: SuiteContext, n: number): Promise<CheckResult> {
-  const base = {
-    id: `race:initiate-x${n}`,
-    generator: "race" as const,
-    target: context.target.name,
-    requirements: REQUIREMENTS,
-  };
+  const base = raceBase(context, `race:initiate-x${n}`);
   const vaultName = `${context.prefix}-race-init`;
   const setup = newSession(context);
   await setup.perform({ name: "CreateVault", accountId: "-", vaultName });
@@ -82,26 +81,15 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
 
 /** Complete (twice), Abort (twice) and Get racing on an InProgress lock. */
 async function completeAbortRace(context: SuiteContext): Promise<CheckResult> {
-  const base = {
-    id: "race:complete-vs-abort",
-    generator: "race" as const,
-    target: context.target.name,
-    requirements: REQUIREMENTS,
-  };
+  const base = raceBase(context, "race:complete-vs-abort");
   const vaultName = `${context.prefix}-race-ca`;
   const session = newSession(context);
-  await session.perform({ name: "CreateVault", accountId: "-", vaultName });
-  const { observed } = await session.perform({
-    name: "InitiateVaultLock",
-    accountId: "-",
-    vaultName,
-    policy: examplePolicy("valid")!,
-  });
+  const lockId = await session.openLock(vaultName);
   const complete: Operation = {
     name: "CompleteVaultLock",
     accountId: "-",
     vaultName,
-    lockId: observed.headers["x-amz-lock-id"]!,
+    lockId,
   };
   if (session.wouldLock(complete)) return { ...base, verdict: "skip", reason: PERMANENT_LOCK_REFUSED };
   const abort: Operation = { name: "AbortVaultLock", accountId: "-", vaultName };

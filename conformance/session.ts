@@ -4,7 +4,15 @@
  * suite's world. A mismatch throws `StepFailure` carrying the trace so far.
  */
 import type { GlacierClient } from "@aws-sdk/client-glacier";
-import { formatOutcome, MemoryWorld, requirement, step, type Branch, type Operation } from "../model/index.js";
+import {
+  examplePolicy,
+  formatOutcome,
+  MemoryWorld,
+  requirement,
+  step,
+  type Branch,
+  type Operation,
+} from "../model/index.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import { judge, type Verdict } from "./judge.js";
 import { Guarded, NO_LONGER_SUPPORTED, PERMANENT_LOCK_REFUSED, TargetUnusable, type Rails } from "./rails.js";
@@ -135,6 +143,14 @@ export class Session {
     const vault = operation.name === "ListVaults" ? undefined : operation.vaultName;
     const earlier = vault ? (this.lastChange.get(vault) ?? []) : [];
     return [...new Set([...expected.requirements, ...earlier])];
+  }
+
+  /** Creates `vaultName` and initiates a lock with the valid example policy; returns the lock id answered. */
+  async openLock(vaultName: string): Promise<string> {
+    await this.perform({ name: "CreateVault", accountId: "-", vaultName });
+    const policy = examplePolicy("valid")!;
+    const { observed } = await this.perform({ name: "InitiateVaultLock", accountId: "-", vaultName, policy });
+    return observed.headers["x-amz-lock-id"]!;
   }
 
   /** True when the rails forbid this request: a Complete the model says would lock the vault. */

@@ -111,11 +111,10 @@ function vaultStep(
   tolerance: number,
 ): Branch[] {
   const before = world.vault(account, operation.vaultName);
+  const unchanged = JSON.stringify(before);
   const change = (snapshot: Snapshot): Change[] => {
     const record = recordOf(snapshot);
-    return JSON.stringify(record) === JSON.stringify(before)
-      ? []
-      : [{ account, vaultName: operation.vaultName, record }];
+    return JSON.stringify(record) === unchanged ? [] : [{ account, vaultName: operation.vaultName, record }];
   };
   return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
     const { next, edge } = fire(snapshot, eventOf(operation, request));
