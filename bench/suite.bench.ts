@@ -5,12 +5,13 @@
  * The recording comes from an untimed run of the same seed through a recording proxy.
  */
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
+import { HANDLERS } from "../emulator/handlers.js";
 import { matchRoute } from "../emulator/routes.js";
 import { sdkClient } from "../emulator/testing.js";
 import { invoke } from "../conformance/invoke.js";
 import { runSuite } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
-import type { Operation } from "../model/index.js";
+import { treeHash, type Operation } from "../model/index.js";
 import { figure, serverWorker } from "./measure.js";
 import type { Exchange } from "./servers.js";
 
@@ -19,30 +20,15 @@ const RUNS = 200;
 
 const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
 
-/** The model operation a recorded AWS request was, or undefined for control requests. */
+/** The model operation a recorded AWS request was (read by the emulator's own handlers), or undefined for control requests. */
 function operationOf(exchange: Exchange): Operation | undefined {
-  const [path = "/", query = ""] = exchange.url.split("?", 2);
-  const route = matchRoute(exchange.method, path);
+  const [path = "/", rawQuery = ""] = exchange.url.split("?", 2);
+  const query = new URLSearchParams(rawQuery);
+  const route = matchRoute(exchange.method, path, query);
   if (!route) return undefined;
-  const { accountId, vaultName = "", lockId = "" } = route;
-  const params = new URLSearchParams(query);
-  switch (route.operation) {
-    case "ListVaults":
-      return {
-        name: "ListVaults",
-        accountId,
-        ...(params.get("limit") ? { limit: params.get("limit")! } : {}),
-        ...(params.get("marker") ? { marker: params.get("marker")! } : {}),
-      };
-    case "InitiateVaultLock": {
-      const policy = exchange.body ? (JSON.parse(exchange.body) as { Policy?: string }).Policy : undefined;
-      return { name: "InitiateVaultLock", accountId, vaultName, ...(policy !== undefined ? { policy } : {}) };
-    }
-    case "CompleteVaultLock":
-      return { name: "CompleteVaultLock", accountId, vaultName, lockId };
-    default:
-      return { name: route.operation, accountId, vaultName };
-  }
+  const body = Buffer.from(exchange.body);
+  const headers = { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "recorded" };
+  return HANDLERS[route.operation]({ route, body, query, headers });
 }
 
 /** Records the exchanges of a suite run through a proxy; the emulator stays up (and warm) for the timed run. */

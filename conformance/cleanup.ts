@@ -1,6 +1,11 @@
-/** Deletes every vault carrying the run's prefix (aborting InProgress locks first) and reports what is left. */
+/**
+ * Deletes every vault carrying the run's prefix (aborting InProgress locks, dropping access policies and
+ * deleting the archives the run uploaded first) and reports what is left.
+ */
 import {
   AbortVaultLockCommand,
+  DeleteArchiveCommand,
+  DeleteVaultAccessPolicyCommand,
   DeleteVaultCommand,
   ListVaultsCommand,
   type GlacierClient,
@@ -20,17 +25,29 @@ async function listNames(client: GlacierClient, prefix: string, stats: { request
 }
 
 /** Returns the names of this run's vaults that could not be deleted (or could not be listed); counts requests in `stats`. */
-export async function cleanup(client: GlacierClient, prefix: string, stats: { requests: number }): Promise<string[]> {
+export async function cleanup(
+  client: GlacierClient,
+  prefix: string,
+  stats: { requests: number },
+  uploads: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Promise<string[]> {
   let names: string[];
   try {
     names = await listNames(client, prefix, stats);
   } catch (error) {
     return [`(could not list vaults: ${String(error)})`];
   }
+  const attempt = (send: () => Promise<unknown>) => {
+    stats.requests++;
+    return send().catch(() => undefined);
+  };
   for (const vaultName of names) {
-    stats.requests += 2;
-    await client.send(new AbortVaultLockCommand({ accountId: "-", vaultName })).catch(() => undefined);
-    await client.send(new DeleteVaultCommand({ accountId: "-", vaultName })).catch(() => undefined);
+    const vault = { accountId: "-", vaultName };
+    await attempt(() => client.send(new AbortVaultLockCommand(vault)));
+    await attempt(() => client.send(new DeleteVaultAccessPolicyCommand(vault)));
+    for (const archiveId of uploads.get(vaultName) ?? [])
+      await attempt(() => client.send(new DeleteArchiveCommand({ ...vault, archiveId })));
+    await attempt(() => client.send(new DeleteVaultCommand(vault)));
   }
   return listNames(client, prefix, stats).catch((error: unknown) => [`(could not list vaults: ${String(error)})`]);
 }

@@ -1,6 +1,14 @@
 /** Turns the model's abstract events (policy kind, lock-id reference) into operations on a real vault. */
 import { randomBytes } from "node:crypto";
-import { examplePolicy, type AbstractEvent, type LockIdRef, type Operation, type WorldView } from "../model/index.js";
+import {
+  examplePolicy,
+  exampleTags,
+  treeHash,
+  type AbstractEvent,
+  type LockIdRef,
+  type Operation,
+  type WorldView,
+} from "../model/index.js";
 
 /** The lock id a reference names for this vault in the suite's world; a fresh random id for `random`. */
 export function lockIdFor(world: WorldView, accountId: string, vaultName: string, ref: LockIdRef): string {
@@ -10,12 +18,21 @@ export function lockIdFor(world: WorldView, accountId: string, vaultName: string
   return known ?? `RANDOM${randomBytes(9).toString("base64url").replace(/[-_]/g, "x")}`;
 }
 
-/** The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move. */
+/** A small archive body of printable text, different every time. */
+export function archiveBody(): Buffer {
+  return Buffer.from(`glacier-vault-lock conformance archive ${randomBytes(12).toString("hex")}\n`);
+}
+
+/**
+ * The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move.
+ * `deletedArchive` is the id of an archive the suite deleted from this vault, if any.
+ */
 export function concretize(
   event: AbstractEvent,
   vaultName: string,
   world: WorldView,
   accountId: string,
+  deletedArchive?: string,
 ): Operation | undefined {
   const vault = { accountId: "-", vaultName };
   switch (event.type) {
@@ -37,5 +54,32 @@ export function concretize(
       return { name: "CompleteVaultLock", ...vault, lockId: lockIdFor(world, accountId, vaultName, event.lockId) };
     case "EXPIRE":
       return undefined;
+    case "UPLOAD_ARCHIVE": {
+      const body = archiveBody();
+      return {
+        name: "UploadArchive",
+        ...vault,
+        body,
+        treeHash: treeHash(event.treeHash === "right" ? body : archiveBody()),
+      };
+    }
+    case "DELETE_ARCHIVE": {
+      const stored = Object.keys(world.vault(accountId, vaultName)?.context.archives ?? {})[0];
+      const archiveId =
+        (event.archive === "stored" ? stored : deletedArchive) ?? randomBytes(104).toString("base64url");
+      return { name: "DeleteArchive", ...vault, archiveId };
+    }
+    case "ADD_TAGS":
+      return { name: "AddTagsToVault", ...vault, tags: exampleTags(event.tags) };
+    case "REMOVE_TAGS":
+      return { name: "RemoveTagsFromVault", ...vault, keys: Object.keys(exampleTags("valid")) };
+    case "LIST_TAGS":
+      return { name: "ListTagsForVault", ...vault };
+    case "SET_ACCESS_POLICY":
+      return { name: "SetVaultAccessPolicy", ...vault, policy: examplePolicy(event.policy)! };
+    case "GET_ACCESS_POLICY":
+      return { name: "GetVaultAccessPolicy", ...vault };
+    case "DELETE_ACCESS_POLICY":
+      return { name: "DeleteVaultAccessPolicy", ...vault };
   }
 }

@@ -1,7 +1,7 @@
 /** What every generator needs: the target, its principals, its clock, and where to put vaults. */
 import { randomBytes } from "node:crypto";
 import type { MemoryWorld } from "../model/index.js";
-import type { Census, Principal, TraceStep } from "./session.js";
+import type { Census, Principal, TraceStep, Uploads } from "./session.js";
 import { Session } from "./session.js";
 import { railsFor, type Rails } from "./rails.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
@@ -20,6 +20,8 @@ export interface SuiteContext {
   /** Requests sent to the target during the run. */
   stats: { requests: number };
   rails: Rails;
+  /** Archives uploaded during the run, per vault: cleanup deletes them before their vaults. */
+  uploads: Uploads;
   progress: (line: string) => void;
 }
 
@@ -43,12 +45,13 @@ export function createContext(
     deviations: [],
     stats: { requests: 0 },
     rails,
+    uploads: new Map(),
     progress,
   };
 }
 
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
-  const { principal, target, clock, toleranceMs, census, deviations, stats, rails } = context;
-  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats, rails);
+  const { principal, target, clock, toleranceMs, census, deviations, stats, rails, uploads } = context;
+  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats, rails, uploads);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../emulator/server.js";
 import { EDGES, REQUIREMENTS } from "../model/index.js";
 import { loadExpectations } from "./expectations.js";
+import { SCENARIOS } from "./policies.js";
 import { emulatorTarget } from "./target.js";
 import { runSuite, type RunReport } from "./run.js";
 
@@ -43,6 +44,20 @@ describe("the suite against the reference emulator", () => {
       (r) => (r.scope === "lifecycle" || r.scope === "request") && !exercised.has(r.id),
     ).map((r) => r.id);
     expect(missing).toEqual([]);
+  });
+
+  it("answers each policy scenario as scripted, and exercises every policy requirement but the self-lock choice", () => {
+    for (const scenario of SCENARIOS) {
+      const result = report.results.find((r) => r.id === scenario.id);
+      const scripted = scenario.steps.flatMap((s) => ("expect" in s ? [s.expect] : []));
+      expect(
+        result?.trace?.map((s) => s.observed),
+        scenario.id,
+      ).toEqual(scripted);
+    }
+    const exercised = new Set(report.results.filter((r) => r.verdict === "pass").flatMap((r) => r.requirements));
+    const policy = REQUIREMENTS.filter((r) => r.scope === "policy" && !exercised.has(r.id)).map((r) => r.id);
+    expect(policy.sort()).toEqual(["POL-IAM-LANGUAGE", "POL-SELF-LOCK", "POL-SUBSET"]);
   });
 
   it("records the emulator's choice for unspecified behaviour in the census", () => {

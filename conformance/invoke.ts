@@ -4,6 +4,14 @@
  */
 import {
   AbortVaultLockCommand,
+  AddTagsToVaultCommand,
+  DeleteArchiveCommand,
+  DeleteVaultAccessPolicyCommand,
+  GetVaultAccessPolicyCommand,
+  ListTagsForVaultCommand,
+  RemoveTagsFromVaultCommand,
+  SetVaultAccessPolicyCommand,
+  UploadArchiveCommand,
   CompleteVaultLockCommand,
   CreateVaultCommand,
   DeleteVaultCommand,
@@ -63,14 +71,49 @@ function sendCommand(client: GlacierClient, operation: Operation): Promise<objec
       return client.send(new AbortVaultLockCommand({ accountId, vaultName: operation.vaultName }));
     case "GetVaultLock":
       return client.send(new GetVaultLockCommand({ accountId, vaultName: operation.vaultName }));
+    default:
+      return sendDataCommand(client, operation);
+  }
+}
+
+function sendDataCommand(client: GlacierClient, operation: Operation): Promise<object> {
+  if (operation.name === "ListVaults") throw new Error("ListVaults is not a vault data operation");
+  const vault = { accountId: operation.accountId, vaultName: operation.vaultName };
+  switch (operation.name) {
+    case "UploadArchive":
+      return client.send(new UploadArchiveCommand({ ...vault, body: operation.body, checksum: operation.treeHash }));
+    case "DeleteArchive":
+      return client.send(new DeleteArchiveCommand({ ...vault, archiveId: operation.archiveId }));
+    case "AddTagsToVault":
+      return client.send(new AddTagsToVaultCommand({ ...vault, Tags: operation.tags }));
+    case "RemoveTagsFromVault":
+      return client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: operation.keys }));
+    case "ListTagsForVault":
+      return client.send(new ListTagsForVaultCommand(vault));
+    case "SetVaultAccessPolicy":
+      return client.send(
+        new SetVaultAccessPolicyCommand({
+          ...vault,
+          ...(operation.policy !== undefined ? { policy: { Policy: operation.policy } } : {}),
+        }),
+      );
+    case "GetVaultAccessPolicy":
+      return client.send(new GetVaultAccessPolicyCommand(vault));
+    case "DeleteVaultAccessPolicy":
+      return client.send(new DeleteVaultAccessPolicyCommand(vault));
+    default:
+      throw new Error(`${operation.name} is not a vault data operation`);
   }
 }
 
 function describeOutput(output: Output): Observed {
-  const { $metadata, lockId, location, ...fields } = output;
+  const { $metadata, lockId, location, archiveId, checksum, policy, ...rest } = output;
   const headers: Record<string, string> = {};
   if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
   if (typeof location === "string") headers.location = location;
+  if (typeof archiveId === "string") headers["x-amz-archive-id"] = archiveId;
+  if (typeof checksum === "string") headers["x-amz-sha256-tree-hash"] = checksum;
+  const fields = typeof policy === "object" && policy !== null ? { ...rest, ...policy } : rest;
   const body = Object.keys(fields).length ? fields : undefined;
   const requestId = $metadata.requestId ? { requestId: $metadata.requestId } : {};
   return { status: $metadata.httpStatusCode ?? 0, headers, ...requestId, ...(body ? { body } : {}) };

@@ -35,8 +35,9 @@ export function partsMismatch(observed: Observed, branch: Branch, toleranceMs: n
     if (observed.body?.[field] === undefined) return `body field ${field} missing`;
   for (const field of requires?.bodyAbsent ?? [])
     if (observed.body?.[field] !== undefined && observed.body[field] !== null) return `body field ${field} present`;
-  if (response.headers.location && observed.headers.location !== response.headers.location)
-    return `location ${observed.headers.location} instead of ${response.headers.location}`;
+  for (const name of ["location", "x-amz-sha256-tree-hash"])
+    if (response.headers[name] && observed.headers[name] !== response.headers[name])
+      return `${name} ${observed.headers[name]} instead of ${response.headers[name]}`;
   return bodyValues(observed.body ?? {}, response.body ?? {}, toleranceMs);
 }
 
@@ -50,6 +51,8 @@ function bodyValues(
       return `${field} ${String(got[field])} instead of ${String(want[field])}`;
   if (typeof want.Policy === "string" && got.Policy !== want.Policy && !sameJson(got.Policy, want.Policy))
     return "Policy differs from the policy installed";
+  if (want.Tags !== undefined && JSON.stringify(sorted(got.Tags)) !== JSON.stringify(sorted(want.Tags)))
+    return `Tags ${JSON.stringify(got.Tags)} instead of ${JSON.stringify(want.Tags)}`;
   for (const field of ["CreationDate", "ExpirationDate"]) {
     if (typeof want[field] !== "string" || got[field] === undefined) continue;
     if (typeof got[field] !== "string" || !ISO_MS.test(got[field]))
@@ -62,6 +65,10 @@ function bodyValues(
     if (Math.abs(window - LOCK_TTL_MS) > 1000) return `ExpirationDate is ${window} ms after CreationDate, not 24 h`;
   }
   return undefined;
+}
+
+function sorted(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? Object.fromEntries(Object.entries(value).sort()) : value;
 }
 
 function sameJson(a: unknown, b: string): boolean {

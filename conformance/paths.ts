@@ -14,7 +14,7 @@ import { StepFailure, type Principal, type TraceStep } from "./session.js";
 export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
 
 /** Runs steps until one fails; returns the rails' reason when a step was refused by them. */
-async function runSteps(steps: (() => Promise<unknown>)[]): Promise<string | undefined> {
+export async function runSteps(steps: (() => Promise<unknown>)[]): Promise<string | undefined> {
   try {
     for (const step of steps) await step();
   } catch (error) {
@@ -55,7 +55,8 @@ export async function runTransitionPaths(
     const guarded = await runSteps(
       events.map((event) => async () => {
         taken++;
-        const operation = concretize(event, vaultName, session.world, context.principal.accountId);
+        const deleted = session.deletedArchives.get(vaultName);
+        const operation = concretize(event, vaultName, session.world, context.principal.accountId, deleted);
         if (!operation) return context.clock.advance(EXPIRY_STEP_MS);
         await session.perform(operation).finally(() => {
           if (
@@ -70,9 +71,14 @@ export async function runTransitionPaths(
       results.push({ ...base, verdict: "skip", reason: guarded, trace: session.trace });
       continue;
     }
-    const judged = observable(session.trace, steps.filter((s) => s.event.type !== "EXPIRE").length);
+    const requests = steps.filter((s) => s.event.type !== "EXPIRE").length;
+    const judged = observable(session.trace, requests);
+    const result = resultOf(base, judged);
+    const ending = session.trace.slice(requests - 1, requests + 1).flatMap((s) => s.edges);
+    if (result.verdict === "pass" && !ending.includes(edge.id))
+      throw new Error(`suite error: path:${edge.id} took ${ending.join(", ")} instead (model and paths disagree)`);
     results.push({
-      ...resultOf(base, judged),
+      ...result,
       ...(firstDefect && judged.length === session.trace.length ? { length: firstDefect } : {}),
     });
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${base.id}`);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
+import { EMPTY_VAULT, examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { failedStepResult, resultOf, type CheckResult } from "./results.js";
 
@@ -81,7 +81,7 @@ function recordOf(observation: PendingObservation): VaultRecord {
   const expiresAt = Date.parse(observation.expiresAt);
   const createdAt = expiresAt - 24 * 3_600_000;
   const lock = { policy: examplePolicy("valid")!, lockId: observation.lockId, createdAt, expiresAt };
-  return { state: "inProgress", context: { createdAt, lock, retiredLockIds: [] } };
+  return { state: "inProgress", context: { ...EMPTY_VAULT, createdAt, lock } };
 }
 
 /** Checks the observations that are due; returns their results and the ones still pending. */

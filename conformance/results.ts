@@ -1,7 +1,7 @@
 /** Check results as data: what every generator yields and every report reads. */
 import { StepFailure, type TraceStep } from "./session.js";
 
-export type Generator = "path" | "gate" | "protocol" | "sequence" | "race";
+export type Generator = "path" | "gate" | "policy" | "protocol" | "sequence" | "race";
 export type ResultVerdict = "pass" | "fail" | "skip" | "notImplemented";
 
 export interface CheckResult {

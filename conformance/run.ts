@@ -4,6 +4,7 @@
  * applies the target's expectations. Returns the report as data.
  */
 import { cleanup } from "./cleanup.js";
+import { runPolicyScenarios } from "./policies.js";
 import { createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
@@ -67,7 +68,7 @@ type Step = (context: SuiteContext) => Promise<CheckResult[]>;
 /** The checks of this run, in order, each a function of the context. Shard 1 also runs the one-off checks. */
 function plan(options: RunOptions): Step[] {
   const generators =
-    options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "protocol", "sequence", "race"]);
+    options.generators ?? (options.replay ? ["sequence"] : ["path", "gate", "policy", "protocol", "sequence", "race"]);
   const { index, count } = options.shard ?? { index: 1, count: 1 };
   const first = index === 1;
   const runs = Math.ceil(options.runs / count);
@@ -75,6 +76,7 @@ function plan(options: RunOptions): Step[] {
   const steps: Step[] = [];
   if (generators.includes("path")) steps.push((c) => runTransitionPaths(c, (i) => i % count === index - 1));
   if (generators.includes("gate") && first) steps.push(runGateChecks);
+  if (generators.includes("policy") && first) steps.push(runPolicyScenarios);
   if (generators.includes("protocol") && first) steps.push(runProtocolChecks);
   const interrupted = options.interrupted ?? (() => false);
   if (generators.includes("sequence"))
@@ -112,7 +114,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     if (!(error instanceof TargetUnusable)) throw error;
     stoppedBecause = error.message;
   } finally {
-    leftovers = await cleanup(context.principal.client, context.prefix, context.stats);
+    leftovers = await cleanup(context.principal.client, context.prefix, context.stats, context.uploads);
   }
   const applied = applyExpectations(results, options.expectations);
   const { name, endpoint, region, capabilities } = options.target;

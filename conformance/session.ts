@@ -49,6 +49,9 @@ export interface Principal {
   accountId: string;
 }
 
+/** Archive ids per vault name. */
+export type Uploads = Map<string, Set<string>>;
+
 /** What the suite learns about unspecified behaviour: requirement id → outcomes the target chose. */
 export type Census = Map<string, Set<string>>;
 
@@ -65,6 +68,12 @@ export function describeOperation(operation: Operation): string {
   if (operation.name === "InitiateVaultLock")
     parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
   if (operation.name === "CompleteVaultLock") parts.push(`lock ${operation.lockId}`);
+  if (operation.name === "UploadArchive")
+    parts.push(`${operation.body.length} B`, `tree hash ${operation.treeHash.slice(0, 8)}…`);
+  if (operation.name === "DeleteArchive") parts.push(`archive ${operation.archiveId.slice(0, 12)}…`);
+  if (operation.name === "AddTagsToVault") parts.push(`${Object.keys(operation.tags).length} tags`);
+  if (operation.name === "SetVaultAccessPolicy")
+    parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
   if (operation.name === "ListVaults")
     parts.push(`limit ${operation.limit ?? "-"}`, `marker ${operation.marker ?? "-"}`);
   return `${operation.name}(${parts.join(", ")})`;
@@ -73,6 +82,8 @@ export function describeOperation(operation: Operation): string {
 export class Session {
   readonly trace: TraceStep[] = [];
   private readonly issuedLockIds = new Set<string>();
+  /** Per vault, the id of the archive this session deleted last (for ARCH-DELETE-IDEMPOTENT). */
+  readonly deletedArchives = new Map<string, string>();
   /** Per vault, the requirements of the step that last changed it: a suspect when a later step fails. */
   private readonly lastChange = new Map<string, string[]>();
 
@@ -88,6 +99,8 @@ export class Session {
     /** Requests sent, counted across every session of a run. */
     readonly stats: { requests: number } = { requests: 0 },
     readonly rails: Rails = { blockPermanentLocks: false },
+    /** Archives the target acknowledged, per vault, whatever the verdict: cleanup deletes them. */
+    readonly uploads: Uploads = new Map(),
   ) {}
 
   /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
@@ -101,11 +114,20 @@ export class Session {
     if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);
     const returned = Date.now();
     this.stats.requests++;
+    this.trackUploads(operation, observed);
     const now = this.clock.now() - (returned - called) / 2;
     const freshLockId = observed.headers["x-amz-lock-id"] ?? "";
+    const archiveId = observed.headers["x-amz-archive-id"];
     const branches = step(
       this.world,
-      { operation, signer: principal.accountId, now, region: this.region, freshLockId },
+      {
+        operation,
+        signer: principal.accountId,
+        now,
+        region: this.region,
+        freshLockId,
+        ...(archiveId ? { freshArchiveId: archiveId } : {}),
+      },
       { clockToleranceMs: this.toleranceMs },
     );
     let judgement = judge(observed, branches, this.toleranceMs);
@@ -131,6 +153,8 @@ export class Session {
     for (const change of judgement.branch!.changes)
       this.lastChange.set(change.vaultName, judgement.branch!.requirements);
     this.recordCensus(judgement.branch!);
+    if (operation.name === "DeleteArchive" && judgement.branch!.changes.length)
+      this.deletedArchives.set(operation.vaultName, operation.archiveId);
     return { observed, branch: judgement.branch! };
   }
 
@@ -166,6 +190,14 @@ export class Session {
     return step(this.world, request, { clockToleranceMs: this.toleranceMs }).some((b) =>
       b.edges.includes("inProgress.COMPLETE.currentId"),
     );
+  }
+
+  private trackUploads(operation: Operation, observed: Observed): void {
+    if (operation.name === "ListVaults") return;
+    const ids = this.uploads.get(operation.vaultName) ?? new Set<string>();
+    const archiveId = observed.headers["x-amz-archive-id"];
+    if (operation.name === "UploadArchive" && archiveId) this.uploads.set(operation.vaultName, ids.add(archiveId));
+    if (operation.name === "DeleteArchive" && observed.status === 204) ids.delete(operation.archiveId);
   }
 
   private checkFreshLockId(lockId: string, judgement: ReturnType<typeof judge>): ReturnType<typeof judge> {

@@ -2,6 +2,7 @@
  * One handler per API operation, named after it: each turns the routed HTTP request into the model's
  * Operation. They hold no rules; the oracle decides everything.
  */
+import type { IncomingHttpHeaders } from "node:http";
 import type { Operation, OperationName } from "../model/index.js";
 import { ServiceError } from "./errors.js";
 import type { RouteMatch } from "./routes.js";
@@ -10,6 +11,7 @@ export interface HandlerInput {
   route: RouteMatch;
   body: Buffer;
   query: URLSearchParams;
+  headers: IncomingHttpHeaders;
 }
 
 type Handler = (input: HandlerInput) => Operation;
@@ -39,6 +41,57 @@ function ListVaults({ route, query }: HandlerInput): Operation {
   };
 }
 
+/** The archive body and its declared tree hash; both checksum headers are required (PROTO-REQUIRED-HEADERS). */
+function UploadArchive(input: HandlerInput): Operation {
+  const treeHash = requiredHeader(input.headers, "x-amz-sha256-tree-hash");
+  requiredHeader(input.headers, "x-amz-content-sha256");
+  return { name: "UploadArchive", ...vault(input), body: input.body, treeHash: treeHash.toLowerCase() };
+}
+
+function DeleteArchive(input: HandlerInput): Operation {
+  return { name: "DeleteArchive", ...vault(input), archiveId: input.route.archiveId ?? "" };
+}
+
+/** Reads `{"Tags": {"key": "value"}}`. */
+function AddTagsToVault(input: HandlerInput): Operation {
+  const tags = jsonField(input.body, "Tags") ?? {};
+  if (typeof tags !== "object" || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== "string"))
+    throw new ServiceError("SerializationException", "Tags must map keys to strings");
+  return { name: "AddTagsToVault", ...vault(input), tags: tags as Record<string, string> };
+}
+
+/** Reads `{"TagKeys": ["key"]}`. */
+function RemoveTagsFromVault(input: HandlerInput): Operation {
+  const keys = jsonField(input.body, "TagKeys") ?? [];
+  if (!Array.isArray(keys) || keys.some((k) => typeof k !== "string"))
+    throw new ServiceError("SerializationException", "TagKeys must be a list of strings");
+  return { name: "RemoveTagsFromVault", ...vault(input), keys: keys as string[] };
+}
+
+function ListTagsForVault(input: HandlerInput): Operation {
+  return { name: "ListTagsForVault", ...vault(input) };
+}
+
+function SetVaultAccessPolicy(input: HandlerInput): Operation {
+  const policy = policyField(input.body);
+  return { name: "SetVaultAccessPolicy", ...vault(input), ...(policy !== undefined ? { policy } : {}) };
+}
+
+function GetVaultAccessPolicy(input: HandlerInput): Operation {
+  return { name: "GetVaultAccessPolicy", ...vault(input) };
+}
+
+function DeleteVaultAccessPolicy(input: HandlerInput): Operation {
+  return { name: "DeleteVaultAccessPolicy", ...vault(input) };
+}
+
+function requiredHeader(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
+  if (typeof value !== "string" || value === "")
+    throw new ServiceError("MissingParameterValueException", `Required header missing: ${name}`);
+  return value;
+}
+
 /** Reads `{"Policy": "<string>"}`; an empty body means no policy (the SDK sends `{}` or nothing). PROTO-MALFORMED-BODY. */
 function InitiateVaultLock(input: HandlerInput): Operation {
   const policy = policyField(input.body);
@@ -58,6 +111,14 @@ function GetVaultLock(input: HandlerInput): Operation {
 }
 
 function policyField(body: Buffer): string | undefined {
+  const policy = jsonField(body, "Policy");
+  if (policy !== undefined && typeof policy !== "string")
+    throw new ServiceError("SerializationException", "Policy must be a JSON string");
+  return policy;
+}
+
+/** One member of a JSON-object body; an empty body has none (PROTO-MALFORMED-BODY). */
+function jsonField(body: Buffer, name: string): unknown {
   const text = body.toString("utf8").trim();
   if (text === "") return undefined;
   let parsed: unknown;
@@ -68,10 +129,7 @@ function policyField(body: Buffer): string | undefined {
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     throw new ServiceError("SerializationException", "The request body must be a JSON object");
-  const policy = (parsed as Record<string, unknown>).Policy;
-  if (policy !== undefined && typeof policy !== "string")
-    throw new ServiceError("SerializationException", "Policy must be a JSON string");
-  return policy;
+  return (parsed as Record<string, unknown>)[name] ?? undefined;
 }
 
 export const HANDLERS: Record<OperationName, Handler> = {
@@ -83,4 +141,12 @@ export const HANDLERS: Record<OperationName, Handler> = {
   CompleteVaultLock,
   AbortVaultLock,
   GetVaultLock,
+  UploadArchive,
+  DeleteArchive,
+  AddTagsToVault,
+  RemoveTagsFromVault,
+  ListTagsForVault,
+  SetVaultAccessPolicy,
+  GetVaultAccessPolicy,
+  DeleteVaultAccessPolicy,
 };

@@ -43,16 +43,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineD
   if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
   const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
-  const route = routeOf(method, rawPath);
-  const operation = HANDLERS[route.operation]({ route, body, query });
+  const route = routeOf(method, rawPath, query);
+  const operation = HANDLERS[route.operation]({ route, body, query, headers: req.headers });
   const response = await deps.service.execute(operation, principal.account.accountId, principal.region);
   writeResponse(res, requestId, response);
 }
 
-function routeOf(method: string, rawPath: string) {
+function routeOf(method: string, rawPath: string, query: URLSearchParams) {
   let route;
   try {
-    route = matchRoute(method, rawPath);
+    route = matchRoute(method, rawPath, query);
   } catch {
     throw new ServiceError("InvalidParameterValueException", "The request path is not correctly percent-encoded");
   }

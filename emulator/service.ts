@@ -3,7 +3,7 @@
  * model's oracle. `execute` is synchronous, so each request's read-decide-write is atomic and the
  * histories it produces are linearizable (RACE-ONE-INITIATE-WINS).
  */
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { MemoryWorld, step, type Operation, type Response } from "../model/index.js";
 import type { ServiceClock } from "./clock.js";
 import type { Journal } from "./journal.js";
@@ -16,6 +16,11 @@ export function newLockId(): string {
   let id = "";
   for (let i = 0; i < 24; i++) id += ALPHABET[randomInt(ALPHABET.length)];
   return id;
+}
+
+/** 138 URL-safe characters, the length of Glacier's archive ids. */
+export function newArchiveId(): string {
+  return randomBytes(104).toString("base64url").slice(0, 138);
 }
 
 export interface ServiceOptions {
@@ -46,7 +51,8 @@ export class VaultService {
    */
   async execute(operation: Operation, signer: string, region: string): Promise<Response> {
     const world = this.world(region);
-    const request = { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds() };
+    const fresh = operation.name === "UploadArchive" ? { freshArchiveId: newArchiveId() } : {};
+    const request = { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds(), ...fresh };
     const chosen = mutatedStep(this.options.mutant, world, request, step);
     if (this.options.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
       await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EDGES } from "./edges.js";
+import { POLICY_EDGES } from "./authorize.js";
 import { GATE_EDGES } from "./gate.js";
 import { INCONSISTENCIES } from "./inconsistencies.js";
 import type { EdgeMeta } from "./machine.js";
@@ -7,7 +8,11 @@ import { formatOutcome } from "./outcome.js";
 import { isRequirementId, REQUIREMENTS, requirement } from "./requirements/index.js";
 import { SOURCES } from "./sources.js";
 
-const ALL_META: EdgeMeta[] = [...EDGES.map((e) => e.meta), ...Object.values(GATE_EDGES)];
+const ALL_META: EdgeMeta[] = [
+  ...EDGES.map((e) => e.meta),
+  ...Object.values(GATE_EDGES),
+  ...Object.values(POLICY_EDGES),
+];
 const OUTCOME_TEXT = /^\d{3}( [A-Za-z]+)?$/;
 
 describe("requirements catalogue", () => {

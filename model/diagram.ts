@@ -8,10 +8,23 @@ function label(edge: Edge): string {
   return edge.event === "TICK" ? `24 h pass (${event})` : `${event} / ${formatOutcome(edge.meta.expect)}`;
 }
 
-/** Mermaid `stateDiagram-v2` text of the vault-lock machine: one arrow per transition, labelled by outcome. */
+/** Events of the archive, tag and access-policy operations: drawn as one loop per state, listed in the table. */
+const DATA_EVENT = /ARCHIVE|TAGS|ACCESS_POLICY/;
+
+/**
+ * Mermaid `stateDiagram-v2` text of the vault-lock machine: one arrow per lock transition, labelled by
+ * outcome, and one loop per state for its data transitions (which never change the state).
+ */
 export function mermaidDiagram(): string {
   const lines = ["stateDiagram-v2", "  [*] --> absent"];
-  for (const edge of EDGES) lines.push(`  ${edge.source} --> ${edge.target} : ${label(edge)}`);
+  const data = new Map<string, number>();
+  for (const edge of EDGES) {
+    if (DATA_EVENT.test(edge.event) && edge.source === edge.target)
+      data.set(edge.source, (data.get(edge.source) ?? 0) + 1);
+    else lines.push(`  ${edge.source} --> ${edge.target} : ${label(edge)}`);
+  }
+  for (const [state, count] of data)
+    lines.push(`  ${state} --> ${state} : archives, tags, access policy (${count} transitions)`);
   return lines.join("\n");
 }
 

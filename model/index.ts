@@ -1,10 +1,27 @@
 /** Public face of the model: the machine, the oracle, the catalogue and their data. */
+export { archiveAgeInDays, MAX_TAGS, tagProblem, treeHash } from "./archive.js";
+export { authorize, POLICY_EDGES } from "./authorize.js";
 export { EDGES, edgeById, type Edge } from "./edges.js";
 export { ERRORS, isErrorCode, type ErrorCode } from "./errors.js";
 export { GATE_EDGES } from "./gate.js";
 export { INCONSISTENCIES, type Inconsistency } from "./inconsistencies.js";
-export { vaultLockMachine, type EdgeMeta, type LockState, type VaultContext, type VaultEvent } from "./machine.js";
-export { OPERATION_NAMES, type Operation, type OperationName, type Request } from "./operations.js";
+export {
+  EMPTY_VAULT,
+  vaultLockMachine,
+  type ArchiveRecord,
+  type EdgeMeta,
+  type LockState,
+  type VaultContext,
+  type VaultEvent,
+} from "./machine.js";
+export {
+  LOCK_OPERATIONS,
+  OPERATION_NAMES,
+  type ArchiveOperation,
+  type Operation,
+  type OperationName,
+  type Request,
+} from "./operations.js";
 export { step, type Branch, type OracleOptions } from "./oracle.js";
 export {
   err,
@@ -18,7 +35,10 @@ export {
 } from "./outcome.js";
 export {
   examplePolicy,
+  exampleTags,
   transitionCoveringPaths,
+  type ArchiveRef,
+  type TagSet,
   type AbstractEvent,
   type LockIdRef,
   type PathStep,
@@ -28,3 +48,4 @@ export { REQUIREMENTS, requirement, type Requirement } from "./requirements/inde
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";
 export { MemoryWorld, compareNames, type Change, type VaultRecord, type WorldView } from "./world.js";
+export { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";

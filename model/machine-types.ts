@@ -8,9 +8,23 @@ export interface LockRecord {
   expiresAt: number;
 }
 
+/** One stored archive (ARCH-UPLOAD). */
+export interface ArchiveRecord {
+  createdAt: number;
+  size: number;
+  treeHash: string;
+}
+
 export interface VaultContext {
   createdAt: number;
   lock?: LockRecord;
+  /** Archive id → archive. */
+  archives: Record<string, ArchiveRecord>;
+  /** When an archive was last uploaded or deleted: DeleteVault may call the vault "recently written". */
+  lastWriteAt?: number;
+  tags: Record<string, string>;
+  /** The vault access policy, independent of the lock policy (AP-INDEPENDENT). */
+  accessPolicy?: string;
   /** Ids of this vault's aborted or expired attempts, newest last, at most RETIRED_KEPT. */
   retiredLockIds: string[];
   /** Id of the edge the last event took; set by every transition. */
@@ -25,7 +39,15 @@ export type VaultEvent =
   | { type: "COMPLETE"; now: number; lockId: string }
   | { type: "ABORT"; now: number }
   | { type: "GET"; now: number }
-  | { type: "TICK"; now: number };
+  | { type: "TICK"; now: number }
+  | { type: "UPLOAD_ARCHIVE"; now: number; archiveId: string; size: number; treeHash: string; bodyTreeHash: string }
+  | { type: "DELETE_ARCHIVE"; now: number; archiveId: string }
+  | { type: "ADD_TAGS"; now: number; tags: Record<string, string> }
+  | { type: "REMOVE_TAGS"; now: number; keys: string[] }
+  | { type: "LIST_TAGS"; now: number }
+  | { type: "SET_ACCESS_POLICY"; now: number; policy?: string }
+  | { type: "GET_ACCESS_POLICY"; now: number }
+  | { type: "DELETE_ACCESS_POLICY"; now: number };
 
 export type LockState = "absent" | "noLock" | "inProgress" | "locked";
 

@@ -5,6 +5,8 @@
  */
 import { assign, setup } from "xstate";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
+import { dataGuards, dataUpdates } from "./data-rules.js";
+import { dataOnAbsent, dataOperations, deleteAfterWrites, deleteNotEmpty } from "./data-transitions.js";
 import { classifyPolicy, LOCK_TTL_MS } from "./rules.js";
 import {
   completeWithoutLock,
@@ -18,9 +20,11 @@ import {
 } from "./transitions.js";
 import { err, ok } from "./outcome.js";
 
-export type { EdgeMeta, LockRecord, LockState, VaultContext, VaultEvent } from "./machine-types.js";
+export type { ArchiveRecord, EdgeMeta, LockRecord, LockState, VaultContext, VaultEvent } from "./machine-types.js";
 
 const RETIRED_KEPT = 16;
+/** The context of a vault that does not exist, or has just been created. */
+export const EMPTY_VAULT: VaultContext = { createdAt: 0, retiredLockIds: [], archives: {}, tags: {} };
 
 /** The vault-lock machine. Initial state: the vault does not exist. */
 export const vaultLockMachine = setup({
@@ -36,11 +40,12 @@ export const vaultLockMachine = setup({
     isCurrentLockId: ({ context, event }) => event.type === "COMPLETE" && event.lockId === context.lock?.lockId,
     isRetiredLockId: ({ context, event }) => event.type === "COMPLETE" && context.retiredLockIds.includes(event.lockId),
     lockExpired: ({ context, event }) => context.lock !== undefined && event.now >= context.lock.expiresAt,
+    ...dataGuards,
   },
   actions: {
     mark: assign((_, params: { id: string }) => ({ lastEdge: params.id })),
-    createVault: assign(({ event }) => ({ createdAt: event.now, lock: undefined, retiredLockIds: [] })),
-    dropVault: assign(() => ({ createdAt: 0, lock: undefined, retiredLockIds: [] })),
+    createVault: assign(({ event }) => ({ ...EMPTY_VAULT, createdAt: event.now })),
+    dropVault: assign(() => EMPTY_VAULT),
     installLock: assign(({ event }) => {
       if (event.type !== "INITIATE") return {};
       const lock = {
@@ -55,11 +60,17 @@ export const vaultLockMachine = setup({
       lock: undefined,
       retiredLockIds: [...context.retiredLockIds, context.lock?.lockId ?? ""].slice(-RETIRED_KEPT),
     })),
+    addArchive: assign(dataUpdates.addArchive),
+    removeArchive: assign(dataUpdates.removeArchive),
+    addTags: assign(dataUpdates.addTags),
+    removeTags: assign(dataUpdates.removeTags),
+    setAccessPolicy: assign(dataUpdates.setAccessPolicy),
+    dropAccessPolicy: assign(dataUpdates.dropAccessPolicy),
   },
 }).createMachine({
   id: "vaultLock",
   initial: "absent",
-  context: { createdAt: 0, retiredLockIds: [] },
+  context: EMPTY_VAULT,
   states: {
     absent: {
       on: {
@@ -85,17 +96,22 @@ export const vaultLockMachine = setup({
         COMPLETE: missing("absent.COMPLETE", "COMPLETE"),
         ABORT: missing("absent.ABORT", "ABORT"),
         GET: missing("absent.GET", "GET"),
+        ...dataOnAbsent(),
       },
     },
     noLock: {
       on: {
         CREATE_VAULT: created("noLock"),
-        DELETE_VAULT: edge(
-          { id: "noLock.DELETE_VAULT", requirements: ["DV-DELETES"], expect: ok(204) },
-          "absent",
-          undefined,
-          "dropVault",
-        ),
+        DELETE_VAULT: [
+          deleteNotEmpty("noLock"),
+          deleteAfterWrites("noLock"),
+          edge(
+            { id: "noLock.DELETE_VAULT", requirements: ["DV-DELETES"], expect: ok(204) },
+            "absent",
+            undefined,
+            "dropVault",
+          ),
+        ],
         DESCRIBE_VAULT: described("noLock"),
         INITIATE: initiateOnUnlocked(),
         COMPLETE: completeWithoutLock(),
@@ -106,6 +122,7 @@ export const vaultLockMachine = setup({
           expect: err("ResourceNotFoundException"),
           reason: "No vault lock policy found",
         }),
+        ...dataOperations("noLock"),
       },
     },
     inProgress: {
@@ -121,17 +138,20 @@ export const vaultLockMachine = setup({
           "retireLock",
         ),
         CREATE_VAULT: created("inProgress"),
-        DELETE_VAULT: edge(
-          {
-            id: "inProgress.DELETE_VAULT",
-            requirements: ["DV-IN-PROGRESS"],
-            expect: ok(204),
-            alternatives: [err("AccessDeniedException"), err("InvalidParameterValueException")],
-          },
-          "absent",
-          undefined,
-          "dropVault",
-        ),
+        DELETE_VAULT: [
+          deleteNotEmpty("inProgress"),
+          edge(
+            {
+              id: "inProgress.DELETE_VAULT",
+              requirements: ["DV-IN-PROGRESS"],
+              expect: ok(204),
+              alternatives: [err("AccessDeniedException"), err("InvalidParameterValueException")],
+            },
+            "absent",
+            undefined,
+            "dropVault",
+          ),
+        ],
         DESCRIBE_VAULT: described("inProgress"),
         INITIATE: initiateRefused("inProgress"),
         COMPLETE: [
@@ -173,17 +193,22 @@ export const vaultLockMachine = setup({
           expect: ok(200),
           requires: { body: [...GET_BODY, "ExpirationDate"] },
         }),
+        ...dataOperations("inProgress"),
       },
     },
     locked: {
       on: {
         CREATE_VAULT: created("locked"),
-        DELETE_VAULT: edge(
-          { id: "locked.DELETE_VAULT", requirements: ["DV-LOCKED-EMPTY"], expect: ok(204) },
-          "absent",
-          undefined,
-          "dropVault",
-        ),
+        DELETE_VAULT: [
+          deleteNotEmpty("locked"),
+          deleteAfterWrites("locked"),
+          edge(
+            { id: "locked.DELETE_VAULT", requirements: ["DV-LOCKED-EMPTY"], expect: ok(204) },
+            "absent",
+            undefined,
+            "dropVault",
+          ),
+        ],
         DESCRIBE_VAULT: described("locked"),
         INITIATE: initiateRefused("locked"),
         COMPLETE: [
@@ -221,6 +246,7 @@ export const vaultLockMachine = setup({
           expect: ok(200),
           requires: { body: GET_BODY, bodyAbsent: ["ExpirationDate"] },
         }),
+        ...dataOperations("locked"),
       },
     },
   },

@@ -4,7 +4,21 @@ export type Operation =
   | { name: "GetVaultLock" | "AbortVaultLock"; accountId: string; vaultName: string }
   | { name: "InitiateVaultLock"; accountId: string; vaultName: string; policy?: string }
   | { name: "CompleteVaultLock"; accountId: string; vaultName: string; lockId: string }
-  | { name: "ListVaults"; accountId: string; limit?: string; marker?: string };
+  | { name: "ListVaults"; accountId: string; limit?: string; marker?: string }
+  | ArchiveOperation
+  | { name: "AddTagsToVault"; accountId: string; vaultName: string; tags: Record<string, string> }
+  | { name: "RemoveTagsFromVault"; accountId: string; vaultName: string; keys: string[] }
+  | {
+      name: "ListTagsForVault" | "GetVaultAccessPolicy" | "DeleteVaultAccessPolicy";
+      accountId: string;
+      vaultName: string;
+    }
+  | { name: "SetVaultAccessPolicy"; accountId: string; vaultName: string; policy?: string };
+
+/** Archive operations. `treeHash` is the declared `x-amz-sha256-tree-hash`; the body's own is computed from `body`. */
+export type ArchiveOperation =
+  | { name: "UploadArchive"; accountId: string; vaultName: string; body: Uint8Array; treeHash: string }
+  | { name: "DeleteArchive"; accountId: string; vaultName: string; archiveId: string };
 
 export type OperationName = Operation["name"];
 export type VaultOperation = Exclude<Operation, { name: "ListVaults" }>;
@@ -14,6 +28,22 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   "DeleteVault",
   "DescribeVault",
   "ListVaults",
+  "InitiateVaultLock",
+  "CompleteVaultLock",
+  "AbortVaultLock",
+  "GetVaultLock",
+  "UploadArchive",
+  "DeleteArchive",
+  "AddTagsToVault",
+  "RemoveTagsFromVault",
+  "ListTagsForVault",
+  "SetVaultAccessPolicy",
+  "GetVaultAccessPolicy",
+  "DeleteVaultAccessPolicy",
+];
+
+/** The operations a vault's policies never govern (POL-SELF-LOCK): the lock's own. */
+export const LOCK_OPERATIONS: readonly OperationName[] = [
   "InitiateVaultLock",
   "CompleteVaultLock",
   "AbortVaultLock",
@@ -30,4 +60,6 @@ export interface Request {
   region: string;
   /** The id a successful Initiate returns: chosen by the emulator, or observed by the suite. */
   freshLockId: string;
+  /** The id a successful UploadArchive returns, chosen or observed likewise. */
+  freshArchiveId?: string;
 }

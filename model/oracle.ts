@@ -4,9 +4,11 @@
  * All lock rules come from the machine (via `transition`) and the gate; none are restated here.
  */
 import { transition } from "xstate";
+import { treeHash } from "./archive.js";
+import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
 import { checkGate, GATE_EDGES, listLimit, markerStart } from "./gate.js";
-import { vaultLockMachine, type EdgeMeta, type VaultEvent } from "./machine.js";
+import { EMPTY_VAULT, vaultLockMachine, type EdgeMeta, type LockState, type VaultEvent } from "./machine.js";
 import type { Request, VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
 import { describeBody, render } from "./render.js";
@@ -51,8 +53,8 @@ function refusals(meta: EdgeMeta, subject: string): Branch[] {
 }
 
 function snapshotOf(record: VaultRecord | undefined): Snapshot {
-  if (!record) return vaultLockMachine.resolveState({ value: "absent", context: { createdAt: 0, retiredLockIds: [] } });
-  return vaultLockMachine.resolveState({ value: record.state, context: { ...record.context } });
+  if (!record) return vaultLockMachine.resolveState({ value: "absent", context: EMPTY_VAULT });
+  return vaultLockMachine.resolveState({ value: record.state, context: { ...EMPTY_VAULT, ...record.context } });
 }
 
 function recordOf(snapshot: Snapshot): VaultRecord | undefined {
@@ -100,6 +102,42 @@ function eventOf(operation: VaultOperation, request: Request): VaultEvent {
       return { type: "ABORT", now };
     case "GetVaultLock":
       return { type: "GET", now };
+    default:
+      return dataEventOf(operation, request);
+  }
+}
+
+function dataEventOf(operation: VaultOperation, request: Request): VaultEvent {
+  const now = request.now;
+  switch (operation.name) {
+    case "UploadArchive": {
+      const { body, treeHash: declared } = operation;
+      const archiveId = request.freshArchiveId ?? "";
+      return {
+        type: "UPLOAD_ARCHIVE",
+        now,
+        archiveId,
+        size: body.length,
+        treeHash: declared,
+        bodyTreeHash: treeHash(body),
+      };
+    }
+    case "DeleteArchive":
+      return { type: "DELETE_ARCHIVE", now, archiveId: operation.archiveId };
+    case "AddTagsToVault":
+      return { type: "ADD_TAGS", now, tags: operation.tags };
+    case "RemoveTagsFromVault":
+      return { type: "REMOVE_TAGS", now, keys: operation.keys };
+    case "ListTagsForVault":
+      return { type: "LIST_TAGS", now };
+    case "SetVaultAccessPolicy":
+      return { type: "SET_ACCESS_POLICY", now, policy: operation.policy };
+    case "GetVaultAccessPolicy":
+      return { type: "GET_ACCESS_POLICY", now };
+    case "DeleteVaultAccessPolicy":
+      return { type: "DELETE_ACCESS_POLICY", now };
+    default:
+      throw new Error(`${operation.name} is not a data operation`);
   }
 }
 
@@ -116,7 +154,23 @@ function vaultStep(
     const record = recordOf(snapshot);
     return JSON.stringify(record) === unchanged ? [] : [{ account, vaultName: operation.vaultName, record }];
   };
+  const vault = vaultArn(request.region, account, operation.vaultName);
   return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
+    const state = snapshot.value as LockState;
+    const refusal = authorize(state, snapshot.context, operation, {
+      signer: request.signer,
+      now: request.now,
+      vaultArn: vault,
+    });
+    if (refusal) {
+      const meta = { ...refusal.meta, reason: `${refusal.meta.reason} ${refusal.detail}` };
+      return refusals(meta, vault).map((branch) => ({
+        ...branch,
+        edges: [...edges.map((e) => e.id), meta.id],
+        requirements: [...new Set([...edges.flatMap((e) => e.requirements), ...meta.requirements])],
+        changes: change(snapshot),
+      }));
+    }
     const { next, edge } = fire(snapshot, eventOf(operation, request));
     if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
     const taken = [...edges, edge];
@@ -128,7 +182,15 @@ function vaultStep(
         edges: taken.map((e) => e.id),
         requirements: [...new Set(taken.flatMap((e) => e.requirements))],
         outcome,
-        response: render({ meta: edge, outcome, operation, region: request.region, account, record }),
+        response: render({
+          meta: edge,
+          outcome,
+          operation,
+          region: request.region,
+          account,
+          record,
+          ...(request.freshArchiveId ? { archiveId: request.freshArchiveId } : {}),
+        }),
         ...(edge.requires && !outcome.code ? { requires: edge.requires } : {}),
         changes: change(after),
       };

@@ -9,13 +9,21 @@ import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
 
 export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmbiguous";
 export type LockIdRef = "current" | "retired" | "random";
+/** A stored archive of the vault, or one it deleted before. */
+export type ArchiveRef = "stored" | "gone";
+export type TagSet = "valid" | "invalid" | "tooMany";
 
 /** A machine event with its data described by kind rather than value. */
 export type AbstractEvent =
   | { type: "CREATE_VAULT" | "DELETE_VAULT" | "DESCRIBE_VAULT" | "ABORT" | "GET" }
   | { type: "INITIATE"; policy: PolicyKind }
   | { type: "COMPLETE"; lockId: LockIdRef }
-  | { type: "EXPIRE" };
+  | { type: "EXPIRE" }
+  | { type: "UPLOAD_ARCHIVE"; treeHash: "right" | "wrong" }
+  | { type: "DELETE_ARCHIVE"; archive: ArchiveRef }
+  | { type: "ADD_TAGS"; tags: TagSet }
+  | { type: "SET_ACCESS_POLICY"; policy: "valid" | "invalid" }
+  | { type: "REMOVE_TAGS" | "LIST_TAGS" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY" };
 
 export interface PathStep {
   event: AbstractEvent;
@@ -23,9 +31,27 @@ export interface PathStep {
   edge: string;
 }
 
-/** A policy document of each kind. Valid ones deny nothing that the suite does. */
+/** Tags of each kind: one plain tag, a reserved key, one more than a vault may hold. */
+export function exampleTags(kind: TagSet): Record<string, string> {
+  if (kind === "valid") return { suite: "path" };
+  if (kind === "invalid") return { "aws:reserved": "x" };
+  return Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`suite-${i}`, "x"]));
+}
+
+/**
+ * A policy document of each kind. Valid ones deny only while the vault carries the tag `LegalHold: true`,
+ * which paths and sequences never set, so they restrict nothing the suite does there (and a vault they
+ * lock stays deletable).
+ */
 export function examplePolicy(kind: PolicyKind): string | undefined {
-  const statement = { Sid: "suite", Effect: "Deny", Principal: "*", Action: "glacier:DeleteArchive", Resource: "*" };
+  const statement = {
+    Sid: "suite",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "glacier:DeleteArchive",
+    Resource: "*",
+    Condition: { StringEquals: { "glacier:ResourceTag/LegalHold": "true" } },
+  };
   const doc = (pad: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ ...statement, Sid: pad }] });
   switch (kind) {
     case "valid":
@@ -74,14 +100,55 @@ function eventsFrom(snapshot: Snapshot): VaultEvent[] {
         { type: "COMPLETE", now, lockId },
         { type: "COMPLETE", lockId: ref },
       ]);
+  pairs.push(...dataEvents(snapshot, now));
   for (const [event, abstract] of pairs) ABSTRACT.set(event, abstract);
   return pairs.map(([event]) => event);
 }
 
+function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent][] {
+  const { archives, lastWriteAt } = snapshot.context;
+  const stored = Object.keys(archives)[0];
+  const archiveId = `archive-${Object.keys(archives).length + 1}`;
+  const upload = (treeHash: "right" | "wrong"): [VaultEvent, AbstractEvent] => [
+    { type: "UPLOAD_ARCHIVE", now, archiveId, size: 1, treeHash: "a", bodyTreeHash: treeHash === "right" ? "a" : "b" },
+    { type: "UPLOAD_ARCHIVE", treeHash },
+  ];
+  const pairs: [VaultEvent, AbstractEvent][] = [
+    upload("right"),
+    upload("wrong"),
+    [{ type: "REMOVE_TAGS", now, keys: ["suite"] }, { type: "REMOVE_TAGS" }],
+    [{ type: "LIST_TAGS", now }, { type: "LIST_TAGS" }],
+    [{ type: "GET_ACCESS_POLICY", now }, { type: "GET_ACCESS_POLICY" }],
+    [{ type: "DELETE_ACCESS_POLICY", now }, { type: "DELETE_ACCESS_POLICY" }],
+  ];
+  for (const tags of ["valid", "invalid", "tooMany"] as const)
+    pairs.push([
+      { type: "ADD_TAGS", now, tags: exampleTags(tags) },
+      { type: "ADD_TAGS", tags },
+    ]);
+  for (const policy of ["valid", "invalid"] as const)
+    pairs.push([
+      { type: "SET_ACCESS_POLICY", now, policy: examplePolicy(policy) },
+      { type: "SET_ACCESS_POLICY", policy },
+    ]);
+  if (stored)
+    pairs.push([
+      { type: "DELETE_ARCHIVE", now, archiveId: stored },
+      { type: "DELETE_ARCHIVE", archive: "stored" },
+    ]);
+  else if (lastWriteAt !== undefined)
+    pairs.push([
+      { type: "DELETE_ARCHIVE", now, archiveId: "gone" },
+      { type: "DELETE_ARCHIVE", archive: "gone" },
+    ]);
+  return pairs;
+}
+
 /** The abstraction of a state the search tells apart: state, edge just taken, and which ids exist. */
 function serialize(snapshot: Snapshot): string {
-  const { lastEdge, lock, retiredLockIds } = snapshot.context;
-  return `${String(snapshot.value)}|${lastEdge ?? "-"}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}`;
+  const { lastEdge, lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
+  const data = [Object.keys(archives).length > 0, lastWriteAt !== undefined, !!accessPolicy];
+  return `${String(snapshot.value)}|${lastEdge ?? "-"}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${data.join()}`;
 }
 
 /** For each edge, the shortest path from "vault absent" that ends by taking it. */

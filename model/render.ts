@@ -14,10 +14,12 @@ export interface RenderInput {
   account: string;
   /** The vault after the step; for a refusal, the vault as it was. */
   record: VaultRecord | undefined;
+  /** The id an UploadArchive gave its archive. */
+  archiveId?: string;
 }
 
 /** The response for one outcome of an edge (PROTO-DATE-FORMAT, GET-*, CV-CREATES, DESC-VAULT). */
-export function render({ meta, outcome, operation, region, account, record }: RenderInput): Response {
+export function render({ meta, outcome, operation, region, account, record, archiveId }: RenderInput): Response {
   const arn = vaultArn(region, account, operation.vaultName);
   if (outcome.code) return errorResponse(outcome.code, refusalMessage(meta, outcome.code, arn));
   const response: Response = { status: outcome.status, headers: {} };
@@ -33,6 +35,19 @@ export function render({ meta, outcome, operation, region, account, record }: Re
       break;
     case "DescribeVault":
       response.body = describeBody(region, account, operation.vaultName, record);
+      break;
+    case "UploadArchive": {
+      const id = archiveId ?? "";
+      response.headers.location = `/${account}/vaults/${operation.vaultName}/archives/${id}`;
+      response.headers["x-amz-archive-id"] = id;
+      response.headers["x-amz-sha256-tree-hash"] = record?.context.archives[id]?.treeHash ?? "";
+      break;
+    }
+    case "ListTagsForVault":
+      response.body = { Tags: { ...record?.context.tags } };
+      break;
+    case "GetVaultAccessPolicy":
+      response.body = { Policy: record?.context.accessPolicy ?? "" };
       break;
   }
   return response;
@@ -55,7 +70,10 @@ function lockBody(record: VaultRecord | undefined): Record<string, unknown> {
   return body;
 }
 
-/** The DescribeVault / ListVaults entry of one vault; the vault is always empty in this model. */
+/**
+ * The DescribeVault / ListVaults entry of one vault. Counts come from the last inventory (DESC-VAULT), which
+ * the model never runs, so they stay 0 whatever the vault holds.
+ */
 export function describeBody(
   region: string,
   account: string,

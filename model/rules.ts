@@ -1,6 +1,7 @@
 /**
  * Request-level rules of the model: account ids, vault names, policy size and shape. Pure functions.
  */
+import { conditionProblem } from "./policy/conditions.js";
 
 /** 24 hours: how long an InProgress lock lives (INIT-EXPIRES-AFTER-24H). */
 export const LOCK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -75,7 +76,7 @@ function statementProblem(statement: unknown): string | undefined {
   if (statement.Principal === undefined) return "a Statement has no Principal";
   if (statement.Action === undefined && statement.NotAction === undefined) return "a Statement has no Action";
   if (statement.Resource === undefined && statement.NotResource === undefined) return "a Statement has no Resource";
-  return undefined;
+  return conditionProblem(statement.Condition);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

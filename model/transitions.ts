@@ -15,8 +15,26 @@ type GuardName =
   | "policyRejected"
   | "isCurrentLockId"
   | "isRetiredLockId"
-  | "lockExpired";
-type UpdateName = "createVault" | "dropVault" | "installLock" | "retireLock";
+  | "lockExpired"
+  | "treeHashMismatch"
+  | "archiveStored"
+  | "tagsInvalid"
+  | "tagsTooMany"
+  | "accessPolicyRejected"
+  | "noAccessPolicy"
+  | "hasArchives"
+  | "recentlyWritten";
+type UpdateName =
+  | "createVault"
+  | "dropVault"
+  | "installLock"
+  | "retireLock"
+  | "addArchive"
+  | "removeArchive"
+  | "addTags"
+  | "removeTags"
+  | "setAccessPolicy"
+  | "dropAccessPolicy";
 
 /** One transition: target, guard and context update by name, and its meaning as `meta`. */
 export function edge(meta: EdgeMeta, target?: LockState, guard?: GuardName, update?: UpdateName) {

@@ -70,6 +70,23 @@ function values(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map((v) => String(v));
 }
 
+/** Why a Condition block cannot be evaluated (not an object, an operator outside the subset), or undefined. */
+export function conditionProblem(condition: unknown): string | undefined {
+  if (condition === undefined) return undefined;
+  if (typeof condition !== "object" || condition === null || Array.isArray(condition))
+    return "a Condition is not a JSON object";
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (typeof keys !== "object" || keys === null || Array.isArray(keys))
+      return `${operator} does not map keys to values`;
+    const name = operator
+      .toLowerCase()
+      .replace(/^(foranyvalue|forallvalues):/, "")
+      .replace(/ifexists$/, "");
+    if (name !== "null" && !POSITIVE[NEGATED[name] ?? name]) return `condition operator ${operator} is not supported`;
+  }
+  return undefined;
+}
+
 /** True when one `operator: { key: values }` entry holds for the request. */
 export function operatorHolds(operator: string, keys: Record<string, unknown>, context: RequestContext): boolean {
   let name = operator.toLowerCase();

@@ -1,3 +1,4 @@
+import { DATA } from "./data.js";
 import { LIFECYCLE } from "./lifecycle.js";
 import { POLICY_AND_SERVICE } from "./policy.js";
 import { PROTOCOL } from "./protocol.js";
@@ -7,7 +8,13 @@ import { VAULTS } from "./vaults.js";
 export type { Choice, Level, Requirement, Scope } from "./types.js";
 
 /** The whole requirements catalogue, in a stable order. */
-export const REQUIREMENTS: readonly Requirement[] = [...LIFECYCLE, ...VAULTS, ...PROTOCOL, ...POLICY_AND_SERVICE];
+export const REQUIREMENTS: readonly Requirement[] = [
+  ...LIFECYCLE,
+  ...VAULTS,
+  ...DATA,
+  ...PROTOCOL,
+  ...POLICY_AND_SERVICE,
+];
 
 const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
 

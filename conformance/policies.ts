@@ -1,0 +1,249 @@
+/**
+ * Policy scenarios: the documented example policies and the lock/access policy interplay, each a short
+ * script on a fresh vault (issue #7). Every step is judged by the oracle like any other; `expect` is what
+ * the reference emulator answers, written out so a reader sees what the scenario shows.
+ */
+import {
+  legalHoldPolicy,
+  retentionPolicy,
+  seedPolicy,
+  singleStatementPolicy,
+  treeHash,
+  vaultArn,
+  type Operation,
+} from "../model/index.js";
+import { archiveBody } from "./concretize.js";
+import { newSession, type SuiteContext } from "./context.js";
+import { EXPIRY_STEP_MS, runSteps } from "./paths.js";
+import { resultOf, type CheckResult } from "./results.js";
+
+/** What a scenario's steps know of their vault: its ARN, and the archive and lock ids answered so far. */
+export interface ScenarioVault {
+  vault: { accountId: string; vaultName: string };
+  arn: string;
+  account: string;
+  archives: Map<string, string>;
+  lockId?: string;
+}
+
+export type ScenarioStep =
+  { make: (v: ScenarioVault) => Operation; expect: string; keep?: string } | { advanceMs: number };
+
+export interface Scenario {
+  id: string;
+  requirements: string[];
+  /** Needs the target's clock to move (expiry, archive age). */
+  needsClock?: boolean;
+  steps: ScenarioStep[];
+}
+
+const DAY_MS = 24 * 3_600_000;
+const DENIED = "403 AccessDeniedException";
+
+const create: ScenarioStep = { make: (v) => ({ name: "CreateVault", ...v.vault }), expect: "201" };
+const deleteVault = (expect = "204"): ScenarioStep => ({ make: (v) => ({ name: "DeleteVault", ...v.vault }), expect });
+const abort: ScenarioStep = { make: (v) => ({ name: "AbortVaultLock", ...v.vault }), expect: "204" };
+const complete: ScenarioStep = {
+  make: (v) => ({ name: "CompleteVaultLock", ...v.vault, lockId: v.lockId ?? "" }),
+  expect: "204",
+};
+const getLock = (expect: string): ScenarioStep => ({ make: (v) => ({ name: "GetVaultLock", ...v.vault }), expect });
+const initiate = (policy: (v: ScenarioVault) => string): ScenarioStep => ({
+  make: (v) => ({ name: "InitiateVaultLock", ...v.vault, policy: policy(v) }),
+  expect: "201",
+});
+const upload = (slot: string): ScenarioStep => ({
+  make: (v) => {
+    const body = archiveBody();
+    return { name: "UploadArchive", ...v.vault, body, treeHash: treeHash(body) };
+  },
+  expect: "201",
+  keep: slot,
+});
+const deleteArchive = (slot: string, expect: string): ScenarioStep => ({
+  make: (v) => ({ name: "DeleteArchive", ...v.vault, archiveId: v.archives.get(slot) ?? "" }),
+  expect,
+});
+const accessPolicy = (policy: (v: ScenarioVault) => string): ScenarioStep => ({
+  make: (v) => ({ name: "SetVaultAccessPolicy", ...v.vault, policy: policy(v) }),
+  expect: "204",
+});
+const dropAccessPolicy: ScenarioStep = {
+  make: (v) => ({ name: "DeleteVaultAccessPolicy", ...v.vault }),
+  expect: "204",
+};
+const tag = (tags: Record<string, string>): ScenarioStep => ({
+  make: (v) => ({ name: "AddTagsToVault", ...v.vault, tags }),
+  expect: "204",
+});
+const untag = (keys: string[]): ScenarioStep => ({
+  make: (v) => ({ name: "RemoveTagsFromVault", ...v.vault, keys }),
+  expect: "204",
+});
+const deny = (action: string, condition?: object) => (v: ScenarioVault) =>
+  singleStatementPolicy("Deny", action, v.arn, condition);
+const allow = (action: string) => (v: ScenarioVault) => singleStatementPolicy("Allow", action, v.arn);
+const retention = (v: ScenarioVault) => retentionPolicy(v.arn);
+
+/** The scenarios, in the order they run. */
+export const SCENARIOS: Scenario[] = [
+  {
+    id: "policy:retention-in-progress",
+    requirements: ["POL-FULL-EFFECT-IN-PROGRESS", "POL-RETENTION-EXAMPLE", "POL-GONE-AFTER-ABORT-OR-EXPIRY"],
+    steps: [create, upload("a"), initiate(retention), deleteArchive("a", DENIED), abort, deleteArchive("a", "204")],
+  },
+  {
+    id: "policy:retention-expired",
+    requirements: ["POL-GONE-AFTER-ABORT-OR-EXPIRY", "INIT-EXPIRES-AFTER-24H"],
+    needsClock: true,
+    steps: [
+      create,
+      upload("a"),
+      initiate(retention),
+      deleteArchive("a", DENIED),
+      { advanceMs: EXPIRY_STEP_MS },
+      deleteArchive("a", "204"),
+    ],
+  },
+  {
+    id: "policy:retention-locked",
+    requirements: ["POL-ENFORCED-LOCKED", "POL-RETENTION-EXAMPLE", "DV-NOT-EMPTY", "DV-LOCKED-EMPTY"],
+    needsClock: true,
+    steps: [
+      create,
+      upload("a"),
+      initiate(retention),
+      complete,
+      deleteArchive("a", DENIED),
+      deleteVault("400 InvalidParameterValueException"),
+      { advanceMs: 366 * DAY_MS },
+      deleteArchive("a", "204"),
+      deleteVault(),
+    ],
+  },
+  {
+    id: "policy:seed-example",
+    requirements: ["POL-CONDITION-KEY-CASE", "POL-FULL-EFFECT-IN-PROGRESS", "POL-RESOURCE-MATCH"],
+    steps: [
+      create,
+      upload("a"),
+      initiate((v) => seedPolicy(v.account, v.arn)),
+      deleteArchive("a", DENIED),
+      abort,
+      initiate(() => seedPolicy("999999999999", "arn:aws:glacier:us-west-2:999999999999:vaults/examplevault")),
+      deleteArchive("a", "204"),
+      abort,
+    ],
+  },
+  {
+    id: "policy:legal-hold",
+    requirements: [
+      "POL-LEGAL-HOLD-EXAMPLE",
+      "POL-TAG-CONDITIONS-LIVE",
+      "POL-ALLOW-AND-DENY",
+      "TAGS-ADD",
+      "TAGS-REMOVE",
+    ],
+    steps: [
+      create,
+      upload("a"),
+      upload("b"),
+      initiate((v) => legalHoldPolicy(v.account, v.arn)),
+      deleteArchive("a", "204"),
+      tag({ LegalHold: "true" }),
+      deleteArchive("b", DENIED),
+      untag(["LegalHold"]),
+      deleteArchive("b", "204"),
+      abort,
+    ],
+  },
+  {
+    id: "policy:access-policy-deny",
+    requirements: ["AP-ENFORCED", "AP-INDEPENDENT", "LOCK-UNTOUCHED-BY-DATA"],
+    steps: [
+      create,
+      upload("a"),
+      accessPolicy(deny("glacier:DeleteArchive")),
+      deleteArchive("a", DENIED),
+      getLock("404 ResourceNotFoundException"),
+      dropAccessPolicy,
+      deleteArchive("a", "204"),
+    ],
+  },
+  {
+    id: "policy:deny-in-either-wins",
+    requirements: ["AP-DENY-WINS", "POL-ALLOW-AND-DENY", "AP-INDEPENDENT"],
+    steps: [
+      create,
+      upload("a"),
+      initiate(allow("glacier:DeleteArchive")),
+      accessPolicy(deny("glacier:DeleteArchive")),
+      deleteArchive("a", DENIED),
+      abort,
+      initiate(retention),
+      accessPolicy(allow("glacier:*")),
+      deleteArchive("a", DENIED),
+      abort,
+      deleteArchive("a", "204"),
+      dropAccessPolicy,
+    ],
+  },
+  {
+    id: "policy:delete-vault-denied",
+    requirements: ["POL-FULL-EFFECT-IN-PROGRESS", "DV-IN-PROGRESS"],
+    steps: [create, initiate(deny("glacier:DeleteVault")), deleteVault(DENIED), abort, deleteVault()],
+  },
+  {
+    id: "policy:current-time",
+    requirements: ["AP-ENFORCED"],
+    steps: [
+      create,
+      upload("a"),
+      accessPolicy(deny("glacier:DeleteArchive", { DateGreaterThan: { "aws:CurrentTime": "2000-01-01T00:00:00Z" } })),
+      deleteArchive("a", DENIED),
+      accessPolicy(deny("glacier:DeleteArchive", { DateLessThan: { "aws:CurrentTime": "2000-01-01T00:00:00Z" } })),
+      deleteArchive("a", "204"),
+      dropAccessPolicy,
+    ],
+  },
+];
+
+/** Runs every scenario on its own vault; one result each. */
+export async function runPolicyScenarios(context: SuiteContext): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const [index, scenario] of SCENARIOS.entries()) {
+    const base = {
+      id: scenario.id,
+      generator: "policy" as const,
+      target: context.target.name,
+      requirements: scenario.requirements,
+    };
+    if (scenario.needsClock && !context.target.capabilities.clockControl) {
+      results.push({ ...base, verdict: "skip", reason: "not exercised: needs clock control to let time pass" });
+      continue;
+    }
+    const session = newSession(context);
+    const account = context.principal.accountId;
+    const vaultName = `${context.prefix}-pol${index}`;
+    const v: ScenarioVault = {
+      vault: { accountId: "-", vaultName },
+      arn: vaultArn(context.target.region, account, vaultName),
+      account,
+      archives: new Map(),
+    };
+    const guarded = await runSteps(
+      scenario.steps.map((step) => async () => {
+        if ("advanceMs" in step) return context.clock.advance(step.advanceMs);
+        const { observed } = await session.perform(step.make(v));
+        const archiveId = observed.headers["x-amz-archive-id"];
+        if (step.keep && archiveId) v.archives.set(step.keep, archiveId);
+        if (observed.headers["x-amz-lock-id"]) v.lockId = observed.headers["x-amz-lock-id"];
+      }),
+    );
+    results.push(
+      guarded ? { ...base, verdict: "skip", reason: guarded, trace: session.trace } : resultOf(base, session.trace),
+    );
+    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${scenario.id}`);
+  }
+  return results;
+}

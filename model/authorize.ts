@@ -1,0 +1,89 @@
+/**
+ * The policy decision before a vault's machine: a request on an existing vault is refused with 403 when
+ * the lock policy (while InProgress or Locked) or the vault access policy explicitly denies it
+ * (POL-FULL-EFFECT-IN-PROGRESS, POL-ENFORCED-LOCKED, AP-ENFORCED, AP-DENY-WINS). The lock operations are
+ * not governed (POL-SELF-LOCK). Tags are read at request time (POL-TAG-CONDITIONS-LIVE).
+ */
+import { archiveAgeInDays } from "./archive.js";
+import type { EdgeMeta, LockState, VaultContext } from "./machine-types.js";
+import { LOCK_OPERATIONS, type VaultOperation } from "./operations.js";
+import { err } from "./outcome.js";
+import { UnsupportedCondition } from "./policy/conditions.js";
+import { contextOf, evaluatePolicy, type PolicyRequest } from "./policy/evaluate.js";
+import { isoDate } from "./rules.js";
+
+const denied = (id: string, requirements: string[], reason: string): EdgeMeta => ({
+  id,
+  requirements: [...requirements, "POL-ALLOW-AND-DENY"],
+  expect: err("AccessDeniedException"),
+  reason,
+});
+
+/** The policy edges, by id. */
+export const POLICY_EDGES = {
+  lockDeniedInProgress: denied(
+    "policy.lockDenied.inProgress",
+    ["POL-FULL-EFFECT-IN-PROGRESS"],
+    "The InProgress vault lock policy denies",
+  ),
+  lockDeniedLocked: denied("policy.lockDenied.locked", ["POL-ENFORCED-LOCKED"], "The vault lock policy denies"),
+  accessDenied: denied("policy.accessDenied", ["AP-ENFORCED", "AP-DENY-WINS"], "The vault access policy denies"),
+} as const satisfies Record<string, EdgeMeta>;
+
+export interface Authorization {
+  signer: string;
+  now: number;
+  vaultArn: string;
+}
+
+/** The request as the policy language sees it: action, principal, resource and condition keys. */
+export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
+  const keys: Record<string, string> = {
+    "aws:CurrentTime": isoDate(auth.now).replace(/\.\d{3}Z$/, "Z"),
+    "aws:EpochTime": String(Math.floor(auth.now / 1000)),
+    "aws:PrincipalAccount": auth.signer,
+    "aws:PrincipalArn": `arn:aws:iam::${auth.signer}:root`,
+  };
+  for (const [key, value] of Object.entries(context.tags)) keys[`glacier:ResourceTag/${key}`] = value;
+  if (operation.name === "DeleteArchive") {
+    const archive = context.archives[operation.archiveId];
+    if (archive) keys["glacier:ArchiveAgeInDays"] = String(archiveAgeInDays(archive.createdAt, auth.now));
+  }
+  return {
+    account: auth.signer,
+    action: `glacier:${operation.name}`,
+    resource: auth.vaultArn,
+    context: contextOf(keys),
+  };
+}
+
+function denies(policy: string | undefined, request: PolicyRequest): string | undefined {
+  if (policy === undefined) return undefined;
+  try {
+    const decision = evaluatePolicy(policy, request);
+    return decision.effect === "Deny" ? (decision.sid ?? "a statement") : undefined;
+  } catch (error) {
+    if (error instanceof UnsupportedCondition || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/** The refusal edge and the denying statement when a policy denies the request; undefined when allowed. */
+export function authorize(
+  state: LockState,
+  context: VaultContext,
+  operation: VaultOperation,
+  auth: Authorization,
+): { meta: EdgeMeta; detail: string } | undefined {
+  if (state === "absent" || LOCK_OPERATIONS.includes(operation.name)) return undefined;
+  const request = policyRequest(operation, context, auth);
+  const byLock = state === "inProgress" || state === "locked" ? denies(context.lock?.policy, request) : undefined;
+  if (byLock !== undefined) {
+    const meta = state === "locked" ? POLICY_EDGES.lockDeniedLocked : POLICY_EDGES.lockDeniedInProgress;
+    return { meta, detail: `${request.action} (${byLock})` };
+  }
+  const byAccess = denies(context.accessPolicy, request);
+  return byAccess === undefined
+    ? undefined
+    : { meta: POLICY_EDGES.accessDenied, detail: `${request.action} (${byAccess})` };
+}

@@ -1,0 +1,51 @@
+/**
+ * Guards and context updates of the data transitions (`data-transitions.ts`): pure functions of the
+ * vault's context and the event, wired into the machine by name.
+ */
+import { MAX_TAGS, tagProblem } from "./archive.js";
+import type { VaultContext, VaultEvent } from "./machine-types.js";
+import { classifyPolicy } from "./rules.js";
+
+interface Args {
+  context: VaultContext;
+  event: VaultEvent;
+}
+
+/** Guards by name (ARCH-TREE-HASH, ARCH-DELETE, TAGS-RULES, AP-POLICY-RULES, AP-GET-NONE, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). */
+export const dataGuards = {
+  treeHashMismatch: ({ event }: Args) => event.type === "UPLOAD_ARCHIVE" && event.treeHash !== event.bodyTreeHash,
+  archiveStored: ({ context, event }: Args) =>
+    event.type === "DELETE_ARCHIVE" && Object.hasOwn(context.archives, event.archiveId),
+  tagsInvalid: ({ event }: Args) => event.type === "ADD_TAGS" && tagProblem(event.tags) !== undefined,
+  tagsTooMany: ({ context, event }: Args) =>
+    event.type === "ADD_TAGS" && Object.keys({ ...context.tags, ...event.tags }).length > MAX_TAGS,
+  accessPolicyRejected: ({ event }: Args) =>
+    event.type === "SET_ACCESS_POLICY" &&
+    ["missing", "tooLarge", "invalid"].includes(classifyPolicy(event.policy).kind),
+  noAccessPolicy: ({ context }: Args) => context.accessPolicy === undefined,
+  hasArchives: ({ context }: Args) => Object.keys(context.archives).length > 0,
+  recentlyWritten: ({ context }: Args) => context.lastWriteAt !== undefined,
+};
+
+/** Context updates by name: each returns the changed fields. */
+export const dataUpdates = {
+  addArchive: ({ context, event }: Args): Partial<VaultContext> => {
+    if (event.type !== "UPLOAD_ARCHIVE") return {};
+    const archive = { createdAt: event.now, size: event.size, treeHash: event.treeHash };
+    return { archives: { ...context.archives, [event.archiveId]: archive }, lastWriteAt: event.now };
+  },
+  removeArchive: ({ context, event }: Args): Partial<VaultContext> => {
+    if (event.type !== "DELETE_ARCHIVE") return {};
+    const { [event.archiveId]: _, ...archives } = context.archives;
+    return { archives, lastWriteAt: event.now };
+  },
+  addTags: ({ context, event }: Args): Partial<VaultContext> =>
+    event.type === "ADD_TAGS" ? { tags: { ...context.tags, ...event.tags } } : {},
+  removeTags: ({ context, event }: Args): Partial<VaultContext> =>
+    event.type === "REMOVE_TAGS"
+      ? { tags: Object.fromEntries(Object.entries(context.tags).filter(([k]) => !event.keys.includes(k))) }
+      : {},
+  setAccessPolicy: ({ event }: Args): Partial<VaultContext> =>
+    event.type === "SET_ACCESS_POLICY" ? { accessPolicy: event.policy } : {},
+  dropAccessPolicy: (): Partial<VaultContext> => ({ accessPolicy: undefined }),
+};

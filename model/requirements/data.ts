@@ -1,0 +1,174 @@
+import type { Requirement } from "./types.js";
+
+/** Archives, tags, the vault access policy, and how both policies are enforced (issue #7). */
+export const DATA: Requirement[] = [
+  {
+    id: "ARCH-UPLOAD",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "UploadArchive stores the body and answers 201 with Location, x-amz-archive-id and x-amz-sha256-tree-hash headers.",
+    sources: ["doc:upload-archive", "research:vaults"],
+  },
+  {
+    id: "ARCH-TREE-HASH",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "The declared SHA-256 tree hash (1 MiB leaves, combined pairwise) must match the body, or the upload is refused with 400.",
+    sources: ["doc:upload-archive", "doc:tree-hash"],
+  },
+  {
+    id: "ARCH-DELETE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "DeleteArchive removes a stored archive and answers 204.",
+    sources: ["doc:delete-archive", "research:vaults"],
+  },
+  {
+    id: "ARCH-DELETE-IDEMPOTENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "Deleting an archive that is already deleted answers 204 again, not an error.",
+    sources: ["doc:delete-archive"],
+  },
+  {
+    id: "LOCK-UNTOUCHED-BY-DATA",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "Archive, tag and access-policy operations leave the lock as it was: only Initiate, Complete, Abort and expiry move it.",
+    sources: ["seed:how-to-api", "doc:vault-lock"],
+  },
+  {
+    id: "DV-NOT-EMPTY",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "DeleteVault on a vault that holds archives is refused with 400 InvalidParameterValueException and the vault stays.",
+    sources: ["doc:delete-vault", "observed:field-reports"],
+  },
+  {
+    id: "DV-RECENTLY-WRITTEN",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "Whether a vault emptied of its archives can be deleted before the next inventory depends on the service's inventory timing.",
+    sources: ["doc:delete-vault", "observed:field-reports"],
+    choice: {
+      accepts: ["204", "400 InvalidParameterValueException"],
+      chosen: "204",
+      reason: "The emulator keeps no inventory schedule; AWS refuses until its daily inventory has run.",
+    },
+  },
+  {
+    id: "TAGS-ADD",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "AddTagsToVault adds tags, replacing the value of a key already present, and answers 204.",
+    sources: ["doc:add-tags", "doc:tagging"],
+  },
+  {
+    id: "TAGS-REMOVE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "RemoveTagsFromVault drops the named keys, ignoring keys the vault lacks, and answers 204.",
+    sources: ["doc:tagging"],
+  },
+  {
+    id: "TAGS-LIST",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "ListTagsForVault answers 200 with every tag of the vault in a Tags map.",
+    sources: ["doc:tagging"],
+  },
+  {
+    id: "TAGS-RULES",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "A vault holds at most 50 tags (more is 400 LimitExceededException); keys of 1–128 characters not starting with aws:, values up to 256.",
+    sources: ["doc:add-tags", "doc:tagging"],
+  },
+  {
+    id: "AP-SET",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "SetVaultAccessPolicy installs or replaces the access policy (204); GetVaultAccessPolicy returns it with 200.",
+    sources: ["doc:access-policy", "research:vaults"],
+  },
+  {
+    id: "AP-GET-NONE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "GetVaultAccessPolicy on a vault without an access policy answers 404 ResourceNotFoundException.",
+    sources: ["doc:access-policy", "research:vaults"],
+  },
+  {
+    id: "AP-DELETE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "DeleteVaultAccessPolicy removes the access policy and answers 204, also when there is none.",
+    sources: ["doc:access-policy", "research:vaults"],
+  },
+  {
+    id: "AP-POLICY-RULES",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "Which error a rejected access policy (missing, over 20 KB, not a usable policy) gets is not documented.",
+    sources: ["doc:access-policy", "research:open-questions"],
+    choice: {
+      accepts: [
+        "400 InvalidParameterValueException",
+        "400 MissingParameterValueException",
+        "400 LimitExceededException",
+      ],
+      chosen: "400 InvalidParameterValueException",
+      reason: "Same validation as the lock policy's, with one error for every kind of rejection.",
+    },
+  },
+  {
+    id: "AP-INDEPENDENT",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "The access policy and the lock policy are separate: access-policy operations work in every lock state and leave the lock alone.",
+    sources: ["doc:vault-lock", "doc:vault-lock-policy", "research:vaults"],
+  },
+  {
+    id: "AP-ENFORCED",
+    level: "documented",
+    scope: "policy",
+    statement: "A Deny in the vault access policy refuses the request with 403 AccessDeniedException.",
+    sources: ["doc:access-policy", "doc:iam"],
+  },
+  {
+    id: "AP-DENY-WINS",
+    level: "documented",
+    scope: "policy",
+    statement: "The two policies combine: a Deny in either refuses the request even when the other allows it.",
+    sources: ["doc:vault-lock", "research:vaults"],
+  },
+  {
+    id: "POL-ENFORCED-LOCKED",
+    level: "documented",
+    scope: "policy",
+    statement: "Once Locked, the lock policy's Deny statements refuse matching requests with 403, for good.",
+    sources: ["doc:vault-lock", "seed:complete"],
+  },
+  {
+    id: "POL-SUBSET",
+    level: "unspecified",
+    scope: "policy",
+    statement:
+      "A policy using condition operators outside String*, Numeric*, Date*, Bool, Null (with IfExists and set qualifiers) is not covered by the documents.",
+    sources: ["doc:iam-condition", "research:open-questions"],
+    choice: {
+      accepts: ["400 InvalidParameterValueException", "201"],
+      chosen: "400 InvalidParameterValueException",
+      reason: "The emulator refuses what it cannot evaluate rather than install a policy it would not enforce.",
+    },
+  },
+];
