@@ -1,6 +1,6 @@
 /**
- * The request pipeline, in order: request id and Date → test-only control routes → body (size-limited)
- * → SigV4 → API version header → route → handler → model → response. Every failure becomes an
+ * The request pipeline, in order: request id and Date → body (size-limited; archive uploads get a larger
+ * limit) → test-only control routes → SigV4 → API version header → route → handler → model → response. Every failure becomes an
  * AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
  */
 import { randomUUID } from "node:crypto";
@@ -19,6 +19,7 @@ export interface PipelineDeps {
   service: VaultService;
   auth: Authenticator;
   maxBodyBytes: number;
+  maxArchiveBytes: number;
   control: ControlOptions | undefined;
 }
 
@@ -39,7 +40,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineD
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
   const query = new URLSearchParams(rawQuery);
-  const body = await readBody(req, deps.maxBodyBytes);
+  const upload = method === "POST" && /\/archives$/.test(rawPath);
+  const body = await readBody(req, upload ? deps.maxArchiveBytes : deps.maxBodyBytes);
   if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
   const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);

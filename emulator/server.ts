@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   startTime?: number;
   /** Largest request body accepted; default 1 MiB. */
   maxBodyBytes?: number;
+  /** Largest UploadArchive body accepted (only its tree hash is kept); default 64 MiB. */
+  maxArchiveBytes?: number;
   /** A behavioural mutant (emulator/mutants/catalogue.ts) to measure a suite with. Never set it otherwise. */
   mutant?: string;
   /** Keep vaults, locks and the clock offset in this directory across restarts (emulator/journal.ts). */
@@ -41,6 +43,7 @@ export interface Emulator {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -57,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     service,
     auth: new Authenticator(accounts, Date.now, mutant?.layer === "auth"),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxArchiveBytes: options.maxArchiveBytes ?? DEFAULT_MAX_ARCHIVE_BYTES,
     control: options.clockControl ? { clock } : undefined,
   });
   const requestTimeout = options.requestTimeoutMs ?? 30_000;

@@ -24,6 +24,7 @@ export class ModelDriver {
       now: this.now,
       region: REGION,
       freshLockId: `lock-${++this.ids}`,
+      ...(operation.name === "UploadArchive" ? { freshArchiveId: `archive-${this.ids}` } : {}),
     });
     this.world.apply(branches[0]!.changes);
     return branches;

@@ -1,0 +1,110 @@
+import {
+  AddTagsToVaultCommand,
+  CreateVaultCommand,
+  DeleteArchiveCommand,
+  DeleteVaultCommand,
+  GetVaultAccessPolicyCommand,
+  ListTagsForVaultCommand,
+  RemoveTagsFromVaultCommand,
+  SetVaultAccessPolicyCommand,
+  UploadArchiveCommand,
+  type GlacierClient,
+} from "@aws-sdk/client-glacier";
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { treeHash } from "../model/index.js";
+import { startEmulator, type Emulator } from "./server.js";
+import { rawRequest, sdkClient } from "./testing.js";
+
+let emulator: Emulator;
+let client: GlacierClient;
+const vault = { accountId: "-", vaultName: "data" };
+beforeAll(async () => {
+  emulator = await startEmulator();
+  client = sdkClient(emulator.url, emulator.accounts[0]!);
+  await client.send(new CreateVaultCommand(vault));
+});
+afterAll(() => emulator.close());
+
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "no error",
+    (e: { name: string; $metadata: { httpStatusCode: number } }) => `${e.$metadata.httpStatusCode} ${e.name}`,
+  );
+
+describe("archives through the AWS SDK (ARCH-*)", () => {
+  it("uploads (over the 1 MiB limit of other requests) with the SDK's checksums; answers id, location, tree hash", async () => {
+    const body = Buffer.alloc(3 * 1024 * 1024 + 1, 7);
+    const out = await client.send(new UploadArchiveCommand({ ...vault, body }));
+    expect(out.archiveId).toMatch(/^[A-Za-z0-9_-]{138}$/);
+    expect(out.checksum).toBe(treeHash(body));
+    expect(out.location).toBe(`/111122223333/vaults/data/archives/${out.archiveId}`);
+    expect(await errorOf(client.send(new DeleteVaultCommand(vault)))).toBe("400 InvalidParameterValueException");
+    await client.send(new DeleteArchiveCommand({ ...vault, archiveId: out.archiveId! }));
+    await client.send(new DeleteArchiveCommand({ ...vault, archiveId: out.archiveId! }));
+  });
+
+  it("refuses a wrong tree hash with 400 and a wrong content hash with 403", async () => {
+    const body = Buffer.from("some archive");
+    const wrongTree = client.send(new UploadArchiveCommand({ ...vault, body, checksum: "0".repeat(64) }));
+    expect(await errorOf(wrongTree)).toBe("400 InvalidParameterValueException");
+    const raw = await rawRequest(emulator.url, {
+      method: "POST",
+      path: "/-/vaults/data/archives",
+      headers: { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "f".repeat(64) },
+      body: body.toString(),
+      account: emulator.accounts[0]!,
+    });
+    expect([raw.status, raw.json?.code]).toEqual([403, "InvalidSignatureException"]);
+  });
+
+  it("requires the tree-hash header (PROTO-REQUIRED-HEADERS)", async () => {
+    const body = "some archive";
+    const raw = await rawRequest(emulator.url, {
+      method: "POST",
+      path: "/-/vaults/data/archives",
+      headers: { "x-amz-content-sha256": createHash("sha256").update(body).digest("hex") },
+      body,
+      account: emulator.accounts[0]!,
+    });
+    expect([raw.status, raw.json?.code]).toEqual([400, "MissingParameterValueException"]);
+  });
+});
+
+describe("tags and the access policy through the AWS SDK (TAGS-*, AP-*)", () => {
+  it("adds, lists and removes tags", async () => {
+    await client.send(new AddTagsToVaultCommand({ ...vault, Tags: { team: "archive", LegalHold: "false" } }));
+    await client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: ["LegalHold"] }));
+    expect((await client.send(new ListTagsForVaultCommand(vault))).Tags).toEqual({ team: "archive" });
+  });
+
+  it("sets and reads the access policy", async () => {
+    const Policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: "*", Action: "glacier:ListTagsForVault", Resource: "*" }],
+    });
+    await client.send(new SetVaultAccessPolicyCommand({ ...vault, policy: { Policy } }));
+    expect((await client.send(new GetVaultAccessPolicyCommand(vault))).policy?.Policy).toBe(Policy);
+  });
+
+  it("answers malformed tag bodies with SerializationException, not a crash", async () => {
+    for (const body of ['{"Tags": ["x"]}', '{"TagKeys": "x"}', "{"]) {
+      const remove = body.includes("TagKeys");
+      const raw = await rawRequest(emulator.url, {
+        method: "POST",
+        path: "/-/vaults/data/tags",
+        query: { operation: remove ? "remove" : "add" },
+        body,
+        account: emulator.accounts[0]!,
+      });
+      expect([raw.status, raw.json?.code], body).toEqual([400, "SerializationException"]);
+    }
+    const unknown = await rawRequest(emulator.url, {
+      method: "POST",
+      path: "/-/vaults/data/tags",
+      query: { operation: "rename" },
+      account: emulator.accounts[0]!,
+    });
+    expect([unknown.status, unknown.json?.code]).toEqual([404, "UnknownOperationException"]);
+  });
+});
