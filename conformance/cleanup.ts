@@ -1,6 +1,6 @@
 /**
  * Deletes every vault carrying the run's prefix (aborting InProgress locks, dropping access policies and
- * deleting the archives the run uploaded first) and reports what is left.
+ * the LegalHold tag, and deleting the archives the run uploaded first) and reports what is left.
  */
 import {
   AbortVaultLockCommand,
@@ -8,6 +8,7 @@ import {
   DeleteVaultAccessPolicyCommand,
   DeleteVaultCommand,
   ListVaultsCommand,
+  RemoveTagsFromVaultCommand,
   type GlacierClient,
 } from "@aws-sdk/client-glacier";
 
@@ -45,6 +46,7 @@ export async function cleanup(
     const vault = { accountId: "-", vaultName };
     await attempt(() => client.send(new AbortVaultLockCommand(vault)));
     await attempt(() => client.send(new DeleteVaultAccessPolicyCommand(vault)));
+    await attempt(() => client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: ["LegalHold"] })));
     for (const archiveId of uploads.get(vaultName) ?? [])
       await attempt(() => client.send(new DeleteArchiveCommand({ ...vault, archiveId })));
     await attempt(() => client.send(new DeleteVaultCommand(vault)));

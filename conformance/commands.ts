@@ -3,9 +3,9 @@
  * through the session (which judges it against the oracle) and print themselves readably.
  */
 import fc from "fast-check";
-import type { LockIdRef, Operation, PolicyKind } from "../model/index.js";
+import type { AbstractEvent, LockIdRef, Operation, PolicyKind } from "../model/index.js";
 import { examplePolicy } from "../model/index.js";
-import { lockIdFor } from "./concretize.js";
+import { concretize, lockIdFor } from "./concretize.js";
 import type { Session } from "./session.js";
 import type { TargetClock } from "./target.js";
 
@@ -94,6 +94,51 @@ class CompleteCommand extends RequestCommand {
   }
 }
 
+/**
+ * An archive, tag or access-policy request, described like a path step. Deleting a stored (or an
+ * already deleted) archive runs only when the vault has one; `LegalHold` tags make the valid lock policy bite.
+ */
+class DataCommand extends RequestCommand {
+  constructor(
+    vault: number,
+    readonly event: AbstractEvent,
+  ) {
+    super(vault);
+  }
+  operation(model: SequenceModel, vaultName: string): Operation {
+    const { world, principal, deletedArchives } = model.session;
+    return concretize(this.event, vaultName, world, principal.accountId, deletedArchives.get(vaultName))!;
+  }
+  override check(model: Readonly<SequenceModel>): boolean {
+    if (this.event.type !== "DELETE_ARCHIVE") return super.check(model);
+    const vaultName = model.vaults[this.vault]!;
+    const { world, principal, deletedArchives } = model.session;
+    const stored = Object.keys(world.vault(principal.accountId, vaultName)?.context.archives ?? {}).length > 0;
+    return this.event.archive === "stored" ? stored : deletedArchives.has(vaultName) && super.check(model);
+  }
+  toString(): string {
+    const { type, ...detail } = this.event;
+    const parts = [`v${this.vault}`, ...Object.values(detail).map(String)];
+    return `${type}(${parts.join(", ")})`;
+  }
+}
+
+const DATA_EVENTS: AbstractEvent[] = [
+  { type: "UPLOAD_ARCHIVE", treeHash: "right" },
+  { type: "UPLOAD_ARCHIVE", treeHash: "right" },
+  { type: "UPLOAD_ARCHIVE", treeHash: "wrong" },
+  { type: "DELETE_ARCHIVE", archive: "stored" },
+  { type: "DELETE_ARCHIVE", archive: "stored" },
+  { type: "DELETE_ARCHIVE", archive: "gone" },
+  { type: "ADD_TAGS", tags: "legalHold" },
+  { type: "ADD_TAGS", tags: "tooMany" },
+  { type: "REMOVE_TAGS" },
+  { type: "LIST_TAGS" },
+  { type: "SET_ACCESS_POLICY", policy: "valid" },
+  { type: "GET_ACCESS_POLICY" },
+  { type: "DELETE_ACCESS_POLICY" },
+];
+
 class AdvanceClockCommand implements fc.AsyncCommand<SequenceModel, Real> {
   constructor(readonly hours: number) {}
   check(): boolean {
@@ -131,6 +176,10 @@ export function commandArbitrary(
     { arbitrary: lenient(fc.tuple(vault, policy).map(([v, p]) => new InitiateCommand(v, p))), weight: 3 },
     { arbitrary: lenient(fc.tuple(vault, lockRef).map(([v, r]) => new CompleteCommand(v, r))), weight: 3 },
     { arbitrary: fc.tuple(vaultOp, vault).map(([op, v]) => new VaultCommand(op, v, "999999999999")), weight: 1 },
+    {
+      arbitrary: lenient(fc.tuple(vault, fc.constantFrom(...DATA_EVENTS)).map(([v, e]) => new DataCommand(v, e))),
+      weight: 2,
+    },
   ];
   if (clockControl)
     weighted.push({ arbitrary: fc.constantFrom(1, 23, 25).map((h) => new AdvanceClockCommand(h)), weight: 1 });

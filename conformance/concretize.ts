@@ -72,7 +72,7 @@ export function concretize(
     case "ADD_TAGS":
       return { name: "AddTagsToVault", ...vault, tags: exampleTags(event.tags) };
     case "REMOVE_TAGS":
-      return { name: "RemoveTagsFromVault", ...vault, keys: Object.keys(exampleTags("valid")) };
+      return { name: "RemoveTagsFromVault", ...vault, keys: [...Object.keys(exampleTags("valid")), "LegalHold"] };
     case "LIST_TAGS":
       return { name: "ListTagsForVault", ...vault };
     case "SET_ACCESS_POLICY":

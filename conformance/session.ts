@@ -155,6 +155,8 @@ export class Session {
     this.recordCensus(judgement.branch!);
     if (operation.name === "DeleteArchive" && judgement.branch!.changes.length)
       this.deletedArchives.set(operation.vaultName, operation.archiveId);
+    for (const change of judgement.branch!.changes)
+      if (change.record === undefined) this.deletedArchives.delete(change.vaultName);
     return { observed, branch: judgement.branch! };
   }
 

@@ -11,7 +11,7 @@ export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmb
 export type LockIdRef = "current" | "retired" | "random";
 /** A stored archive of the vault, or one it deleted before. */
 export type ArchiveRef = "stored" | "gone";
-export type TagSet = "valid" | "invalid" | "tooMany";
+export type TagSet = "valid" | "invalid" | "tooMany" | "legalHold";
 
 /** A machine event with its data described by kind rather than value. */
 export type AbstractEvent =
@@ -31,9 +31,10 @@ export interface PathStep {
   edge: string;
 }
 
-/** Tags of each kind: one plain tag, a reserved key, one more than a vault may hold. */
+/** Tags of each kind: one plain tag, a reserved key, one more than a vault may hold, the valid policy's hold. */
 export function exampleTags(kind: TagSet): Record<string, string> {
   if (kind === "valid") return { suite: "path" };
+  if (kind === "legalHold") return { LegalHold: "true" };
   if (kind === "invalid") return { "aws:reserved": "x" };
   return Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`suite-${i}`, "x"]));
 }
