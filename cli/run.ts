@@ -35,6 +35,11 @@ const FLAGS: FlagSpec = {
     description: "on real AWS, let CompleteVaultLock lock vaults for good",
     default: false,
   },
+  "allow-archives": {
+    type: "boolean",
+    description: "on real AWS, let the suite upload small archives (their vaults are deletable a day later)",
+    default: false,
+  },
   "state-file": {
     type: "string",
     description: "pending expiry observations (default on real AWS: .vault-lock-pending.json)",
@@ -108,6 +113,7 @@ function runOptions(
     seed,
     runs: Number(str(flags, "runs") ?? 100),
     allowPermanentLocks: Boolean(flags["allow-permanent-locks"]),
+    allowArchives: Boolean(flags["allow-archives"]),
     ...work,
     ...(pendingFile ? { pendingFile } : {}),
     ...(str(flags, "expectations") ? { expectations: loadExpectations(str(flags, "expectations")!) } : {}),
@@ -118,7 +124,10 @@ function realAwsNotice(options: ReturnType<typeof runOptions>): string {
   const locks = options.allowPermanentLocks
     ? "PERMANENT LOCKS ALLOWED: vaults this run locks keep their lock policy for good; the policy denies only glacier:DeleteArchive, so the empty vaults stay deletable and are deleted at the end."
     : "CompleteVaultLock is never sent where it would lock a vault (--allow-permanent-locks to allow).";
-  return `REAL AWS: about ${400 + options.runs * 10} Glacier API requests (request charges apply; the vaults stay empty, so no storage is billed); only vaults named vlc-* are touched and deleted. ${locks}`;
+  const archives = options.allowArchives
+    ? "ARCHIVES ALLOWED: small archives (under 100 bytes each) are uploaded and deleted; their vaults cannot be deleted until the next inventory, about a day later, and are listed as LEFT BEHIND."
+    : "No archive is uploaded (--allow-archives to allow), so the vaults stay empty and no storage is billed.";
+  return `REAL AWS: about ${500 + options.runs * 10} Glacier API requests (request charges apply); only vaults named vlc-* are touched and deleted. ${locks} ${archives}`;
 }
 
 export async function runCommand(argv: string[]): Promise<number> {

@@ -110,6 +110,7 @@ class DataCommand extends RequestCommand {
     return concretize(this.event, vaultName, world, principal.accountId, deletedArchives.get(vaultName))!;
   }
   override check(model: Readonly<SequenceModel>): boolean {
+    if (this.event.type === "UPLOAD_ARCHIVE" && model.session.rails.blockArchives) return false;
     if (this.event.type !== "DELETE_ARCHIVE") return super.check(model);
     const vaultName = model.vaults[this.vault]!;
     const { world, principal, deletedArchives } = model.session;

@@ -25,8 +25,8 @@ export async function runSteps(steps: (() => Promise<unknown>)[]): Promise<strin
 }
 
 /**
- * One result per model transition. Each path ends by observing the state it reached (DescribeVault and
- * GetVaultLock), so a transition that answers right but lands in the wrong state is caught too.
+ * One result per model transition. Each path ends by observing the state it reached (GetVaultLock, then
+ * DescribeVault), so a transition that answers right but lands in the wrong state is caught too.
  */
 export async function runTransitionPaths(
   context: SuiteContext,
@@ -49,7 +49,7 @@ export async function runTransitionPaths(
     }
     const session = newSession(context);
     const vaultName = `${context.prefix}-p${index}`;
-    const events: AbstractEvent[] = [...steps.map((s) => s.event), { type: "DESCRIBE_VAULT" }, { type: "GET" }];
+    const events: AbstractEvent[] = [...steps.map((s) => s.event), { type: "GET" }, { type: "DESCRIBE_VAULT" }];
     let taken = 0;
     let firstDefect: number | undefined;
     const guarded = await runSteps(

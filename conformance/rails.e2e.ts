@@ -57,6 +57,20 @@ describe("real-AWS safety rails, tested against the emulator", () => {
     expect(report.leftovers).toEqual([]);
   });
 
+  it("uploads no archive to real AWS unless archives are allowed, and says why", async () => {
+    const target = asRealAws(emulatorTarget(recorder.url, emulator.accounts));
+    const from = recorder.exchanges.length;
+    const report = await runSuite({ target, seed: 3, runs: 30, generators: ["path", "policy", "sequence"] });
+    const uploads = recorder.exchanges.slice(from).filter((e) => e.method === "POST" && e.url.endsWith("/archives"));
+    expect(uploads).toEqual([]);
+    for (const id of ["path:noLock.UPLOAD_ARCHIVE", "path:noLock.DELETE_VAULT.notEmpty", "policy:legal-hold"])
+      expect(report.results.find((r) => r.id === id)).toMatchObject({
+        verdict: "skip",
+        reason: expect.stringContaining("--allow-archives"),
+      });
+    expect(report.unexpected).toBe(0);
+  });
+
   it("locks (and still deletes) vaults when permanent locks are allowed", async () => {
     const target = asRealAws(emulatorTarget(emulator.url, emulator.accounts));
     const report = await runSuite({ target, seed: 3, runs: 5, allowPermanentLocks: true, generators: ["path"] });

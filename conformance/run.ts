@@ -35,6 +35,8 @@ export interface RunOptions {
   shard?: Shard;
   /** On real AWS, allow CompleteVaultLock to lock vaults for good. */
   allowPermanentLocks?: boolean;
+  /** On real AWS, allow UploadArchive (such vaults are deletable only after the next inventory). */
+  allowArchives?: boolean;
   /** State file of pending expiry observations, for targets without clock control. */
   pendingFile?: string;
   progress?: (line: string) => void;
@@ -100,7 +102,8 @@ async function pendingObservations(context: SuiteContext, file: string): Promise
 /** Runs the suite; never throws for target misbehaviour (that is a result), cleans up in every case. */
 export async function runSuite(options: RunOptions): Promise<RunReport> {
   const started = Date.now();
-  const rails = railsFor(options.target.capabilities.realAws, options.allowPermanentLocks ?? false);
+  const { realAws } = options.target.capabilities;
+  const rails = railsFor(realAws, options.allowPermanentLocks ?? false, options.allowArchives ?? false);
   const context = createContext(options.target, options.progress, rails);
   const results: CheckResult[] = [];
   const stopped = () => options.interrupted?.() ?? false;

@@ -15,7 +15,14 @@ import {
 } from "../model/index.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import { judge, type Verdict } from "./judge.js";
-import { Guarded, NO_LONGER_SUPPORTED, PERMANENT_LOCK_REFUSED, TargetUnusable, type Rails } from "./rails.js";
+import {
+  ARCHIVES_REFUSED,
+  Guarded,
+  NO_LONGER_SUPPORTED,
+  PERMANENT_LOCK_REFUSED,
+  TargetUnusable,
+  type Rails,
+} from "./rails.js";
 import type { TargetClock } from "./target.js";
 
 export interface TraceStep {
@@ -109,6 +116,7 @@ export class Session {
     principal: Principal = this.principal,
   ): Promise<{ observed: Observed; branch: Branch }> {
     if (this.wouldLock(operation, principal)) throw new Guarded(PERMANENT_LOCK_REFUSED);
+    if (this.rails.blockArchives && operation.name === "UploadArchive") throw new Guarded(ARCHIVES_REFUSED);
     const called = Date.now();
     const observed = await invoke(principal.client, operation);
     if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);

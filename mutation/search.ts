@@ -32,6 +32,16 @@ export const MOVES: readonly Move[] = [
   })),
   { type: "WRONG_ACCOUNT" },
   ...[1, 23, 25].map((hours) => ({ type: "ADVANCE" as const, hours })),
+  ...(
+    [
+      { type: "UPLOAD_ARCHIVE", treeHash: "right" },
+      { type: "UPLOAD_ARCHIVE", treeHash: "wrong" },
+      { type: "DELETE_ARCHIVE", archive: "stored" },
+      { type: "DELETE_ARCHIVE", archive: "gone" },
+      { type: "ADD_TAGS", tags: "legalHold" },
+      { type: "SET_ACCESS_POLICY", policy: "valid" },
+    ] as const
+  ).map((event) => ({ type: "REQUEST" as const, event })),
 ];
 
 interface Node {
@@ -40,6 +50,15 @@ interface Node {
   now: number;
   issued: string[];
   path: Move[];
+  /** The archive the last DeleteArchive removed: the only "gone" id the suite's sequences use. */
+  deleted?: string;
+}
+
+/** False for an archive deletion the suite's sequences would not send in this node (see `DataCommand`). */
+function applicable(node: Node, move: Move): boolean {
+  if (move.type !== "REQUEST" || move.event.type !== "DELETE_ARCHIVE") return true;
+  if (move.event.archive === "gone") return node.deleted !== undefined;
+  return Object.keys(node.model.vault(SIGNER, VAULT)?.context.archives ?? {}).length > 0;
 }
 
 /** `InitiateVaultLock(valid)`, `AdvanceClock(25 h)`: a move in one short word group. */
@@ -47,11 +66,10 @@ export function describeMove(move: Move): string {
   if (move.type === "ADVANCE") return `AdvanceClock(${move.hours} h)`;
   if (move.type === "WRONG_ACCOUNT") return "DescribeVault(account 999999999999)";
   const e = move.event;
-  return e.type === "INITIATE"
-    ? `InitiateVaultLock(${e.policy})`
-    : e.type === "COMPLETE"
-      ? `CompleteVaultLock(${e.lockId} id)`
-      : e.type;
+  if (e.type === "INITIATE") return `InitiateVaultLock(${e.policy})`;
+  if (e.type === "COMPLETE") return `CompleteVaultLock(${e.lockId} id)`;
+  const { type, ...detail } = e;
+  return Object.keys(detail).length ? `${type}(${Object.values(detail).join(", ")})` : type;
 }
 
 function observedOf(response: Response): Observed {
@@ -65,10 +83,14 @@ function observedOf(response: Response): Observed {
 
 function canonical(node: Node): string {
   const ids = new Map<string, string>();
-  const text = `${node.model.fingerprint()}|${node.mutant.fingerprint()}|${node.issued.join(",")}`;
+  const text = `${node.model.fingerprint()}|${node.mutant.fingerprint()}|${node.issued.join(",")}|${node.deleted ?? ""}`;
   return text
-    .replace(/L\d+/g, (id) => ids.get(id) ?? (ids.set(id, `#${ids.size}`), ids.get(id)!))
-    .replace(/"(createdAt|expiresAt)":(\d+)/g, (_, key: string, t: string) => `"${key}":${Number(t) - node.now}`);
+    .replace(/\b[LA]\d+/g, (id) => ids.get(id) ?? (ids.set(id, `#${ids.size}`), ids.get(id)!))
+    .replace(/"treeHash":"[0-9a-f]+"/g, '"treeHash":"-"')
+    .replace(
+      /"(createdAt|expiresAt|lastWriteAt)":(\d+)/g,
+      (_, key: string, t: string) => `"${key}":${Number(t) - node.now}`,
+    );
 }
 
 /** Applies one move to both sides; returns the next node, or "distinguished". */
@@ -77,13 +99,14 @@ function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished"
   const operation: Operation =
     move.type === "WRONG_ACCOUNT"
       ? { name: "DescribeVault", accountId: "999999999999", vaultName: VAULT }
-      : concretize(move.event, VAULT, node.model, SIGNER)!;
+      : concretize(move.event, VAULT, node.model, SIGNER, node.deleted)!;
   const request = {
     operation,
     signer: SIGNER,
     region: "us-east-1",
     now: node.now,
     freshLockId: `L${node.issued.length + 1}`,
+    freshArchiveId: `A${node.path.length + 1}`,
   };
   const answer = mutatedStep(mutant, node.mutant, request, step);
   const observed = observedOf(answer.response);
@@ -95,12 +118,20 @@ function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished"
   model.apply(judgement.branch!.changes);
   const mutated = node.mutant.clone();
   mutated.apply(answer.changes);
+  const removed = judgement.branch!.changes.length > 0;
+  const deleted =
+    operation.name === "DeleteArchive" && removed
+      ? operation.archiveId
+      : model.vault(SIGNER, VAULT) === undefined
+        ? undefined
+        : node.deleted;
   return {
     model,
     mutant: mutated,
     now: node.now,
     issued: lockId ? [...node.issued, lockId] : node.issued,
     path: [...node.path, move],
+    ...(deleted !== undefined ? { deleted } : {}),
   };
 }
 
@@ -111,7 +142,7 @@ export function shortestDistinguishing(mutant: Mutant, maxDepth = 8): Move[] | u
   for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
     const next: Node[] = [];
     for (const node of frontier)
-      for (const move of MOVES) {
+      for (const move of MOVES.filter((m) => applicable(node, m))) {
         const result = advance(mutant, node, move);
         if (result === "distinguished") return [...node.path, move];
         const key = canonical(result);

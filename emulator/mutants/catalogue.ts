@@ -12,6 +12,7 @@ import {
   type Request,
   type WorldView,
 } from "../../model/index.js";
+import { DATA_MUTANTS } from "./data.js";
 import { addressed, answerAsIf, lockOf, op, policyOf, refuse, stateOf, withState, wrongId } from "./kit.js";
 
 export interface Mutant {
@@ -267,6 +268,7 @@ export const MUTANTS: readonly Mutant[] = [
     layer: "concurrency",
     description: "Initiate reads, yields, then writes, so racing Initiates all win",
   },
+  ...DATA_MUTANTS,
 ];
 
 /** The mutant of this name; throws on an unknown one. */
