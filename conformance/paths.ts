@@ -49,29 +49,27 @@ export async function runTransitionPaths(
     }
     const session = newSession(context);
     const vaultName = `${context.prefix}-p${index}`;
-    const events: AbstractEvent[] = [...steps.map((s) => s.event), { type: "GET" }, { type: "DESCRIBE_VAULT" }];
+    const requests = steps.filter((s) => s.event.type !== "EXPIRE").length;
     let taken = 0;
     let firstDefect: number | undefined;
-    const guarded = await runSteps(
-      events.map((event) => async () => {
-        taken++;
-        const deleted = session.deletedArchives.get(vaultName);
-        const operation = concretize(event, vaultName, session.world, context.principal.accountId, deleted);
-        if (!operation) return context.clock.advance(EXPIRY_STEP_MS);
-        await session.perform(operation).finally(() => {
-          if (
-            firstDefect === undefined &&
-            (session.trace.at(-1)?.verdict !== "pass" || session.trace.at(-1)?.deviation)
-          )
-            firstDefect = taken;
-        });
-      }),
-    );
+    const act = (event: AbstractEvent) => async () => {
+      taken++;
+      const deleted = session.deletedArchives.get(vaultName);
+      const operation = concretize(event, vaultName, session.world, context.principal.accountId, deleted);
+      if (!operation) return context.clock.advance(EXPIRY_STEP_MS);
+      await session.perform(operation).finally(() => {
+        if (firstDefect === undefined && (session.trace.at(-1)?.verdict !== "pass" || session.trace.at(-1)?.deviation))
+          firstDefect = taken;
+      });
+    };
+    let guarded = await runSteps(steps.map((s) => act(s.event)));
+    const completed = session.trace.length === requests && session.trace.every((s) => s.verdict === "pass");
+    for (const type of ["GET", "DESCRIBE_VAULT"] as const)
+      if (completed && !guarded) guarded = await runSteps([act({ type })]);
     if (guarded) {
       results.push({ ...base, verdict: "skip", reason: guarded, trace: session.trace });
       continue;
     }
-    const requests = steps.filter((s) => s.event.type !== "EXPIRE").length;
     const judged = observable(session.trace, requests);
     const result = resultOf(base, judged);
     const ending = session.trace.slice(requests - 1, requests + 1).flatMap((s) => s.edges);
@@ -88,11 +86,10 @@ export async function runTransitionPaths(
 
 /**
  * The trace a path is judged on: a closing observation the target cannot answer (a route it lacks) does not
- * turn the transition's own pass into "not implemented"; it is left out.
+ * turn the transition's own pass into "not implemented"; it is left out, and the other observation still counts.
  */
 function observable(trace: TraceStep[], pathRequests: number): TraceStep[] {
-  const cut = trace.findIndex((s, i) => i >= pathRequests && s.verdict === "notImplemented");
-  return cut === -1 ? trace : trace.slice(0, cut);
+  return trace.filter((s, i) => i < pathRequests || s.verdict !== "notImplemented");
 }
 
 /** Checks of the request gate: account ids, vault names, ListVaults paging, cross-account isolation. */

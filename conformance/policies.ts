@@ -231,8 +231,10 @@ export async function runPolicyScenarios(context: SuiteContext): Promise<CheckRe
       account,
       archives: new Map(),
     };
+    let taken = 0;
     const guarded = await runSteps(
       scenario.steps.map((step) => async () => {
+        taken++;
         if ("advanceMs" in step) return context.clock.advance(step.advanceMs);
         const { observed } = await session.perform(step.make(v));
         const archiveId = observed.headers["x-amz-archive-id"];
@@ -240,8 +242,11 @@ export async function runPolicyScenarios(context: SuiteContext): Promise<CheckRe
         if (observed.headers["x-amz-lock-id"]) v.lockId = observed.headers["x-amz-lock-id"];
       }),
     );
+    const result = resultOf(base, session.trace);
     results.push(
-      guarded ? { ...base, verdict: "skip", reason: guarded, trace: session.trace } : resultOf(base, session.trace),
+      guarded
+        ? { ...base, verdict: "skip", reason: guarded, trace: session.trace }
+        : { ...result, ...(result.verdict === "pass" ? {} : { length: taken }) },
     );
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${scenario.id}`);
   }

@@ -20,7 +20,7 @@ export interface CheckResult {
   path?: string;
   /** The minimal failing sequence, one request per line. */
   counterexample?: string[];
-  /** For a path: how many of its steps (clock moves included) ran up to the first wrong answer or field. */
+  /** For a path or a policy scenario: how many of its steps (clock moves included) ran up to the first wrong answer. */
   length?: number;
   trace?: TraceStep[];
   /** Set by the expectations: this outcome was expected for this target. */

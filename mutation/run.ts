@@ -96,11 +96,11 @@ async function main(): Promise<void> {
   const killed = outcomes.filter((o) => o.killed).length;
   const matched = outcomes.filter((o) => o.reported.includes(o.breaks)).length;
   const comparable = outcomes.filter((o) => o.counterexample !== undefined && o.shortest !== undefined);
-  const optimal = comparable.filter((o) => o.counterexample === o.shortest).length;
+  const optimal = comparable.filter((o) => o.counterexample! <= o.shortest!).length;
   const ratio =
     comparable.reduce((sum, o) => sum + o.counterexample! / o.shortest!, 0) / Math.max(1, comparable.length);
   console.log(
-    `\nkilled ${killed}/${outcomes.length} (${((100 * killed) / outcomes.length).toFixed(0)}%); requirement reported = broken one: ${matched}/${outcomes.length}; counterexample = shortest: ${optimal}/${comparable.length}, mean length ratio ${ratio.toFixed(2)} (seed ${seed}, ${runs} sequences each)`,
+    `\nkilled ${killed}/${outcomes.length} (${((100 * killed) / outcomes.length).toFixed(0)}%); requirement reported = broken one: ${matched}/${outcomes.length}; counterexample no longer than the shortest sequence: ${optimal}/${comparable.length}, mean length ratio ${ratio.toFixed(2)} (seed ${seed}, ${runs} sequences each)`,
   );
   process.exitCode = killed === outcomes.length ? 0 : 1;
 }

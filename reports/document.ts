@@ -6,6 +6,8 @@
 import {
   EDGES,
   GATE_EDGES,
+  POLICY_EDGES,
+  type EdgeMeta,
   INCONSISTENCIES,
   REQUIREMENTS,
   type Inconsistency,
@@ -144,13 +146,18 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
       ]),
     ),
   }));
-  const gate = Object.values(GATE_EDGES).map((m) => ({
-    id: m.id,
-    source: "request",
-    target: "request",
-    event: m.id.split(".")[1] ?? "",
-    requirements: m.requirements,
-  }));
+  const beforeMachine = (layer: string, metas: EdgeMeta[]) =>
+    metas.map((m) => ({
+      id: m.id,
+      source: layer,
+      target: layer,
+      event: m.id.split(".").slice(1).join("."),
+      requirements: m.requirements,
+    }));
+  const gate = [
+    ...beforeMachine("request", Object.values(GATE_EDGES)),
+    ...beforeMachine("policy", Object.values(POLICY_EDGES)),
+  ];
   const transitions = [
     ...EDGES.map((e) => ({
       id: e.id,
