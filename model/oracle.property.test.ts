@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ERRORS } from "./errors.js";
 import type { Operation } from "./operations.js";
 import { step } from "./oracle.js";
-import { examplePolicy, type PolicyKind } from "./paths.js";
+import { treeHash } from "./archive.js";
+import { examplePolicy, exampleTags, type PolicyKind } from "./paths.js";
 import { LOCK_TTL_MS } from "./rules.js";
 import { REGION, SIGNER, T0 } from "./testing.js";
 import { MemoryWorld } from "./world.js";
@@ -12,6 +13,43 @@ const vaultName = fc.constantFrom("a", "b", "bad name");
 const accountId = fc.constantFrom("-", "-", "-", SIGNER, "999988887777", "12-34");
 const policyKind = fc.constantFrom<PolicyKind>("valid", "valid", "missing", "invalid", "tooLarge", "sizeAmbiguous");
 const lockRef = fc.constantFrom("issued-1", "issued-2", "issued-3", "random");
+const body = fc.constantFrom(Buffer.from("a"), Buffer.from("b"));
+const archiveRef = fc.constantFrom("issued-1", "issued-2", "issued-3", "issued-4");
+const accessPolicy = fc.constantFrom(
+  examplePolicy("valid"),
+  examplePolicy("invalid"),
+  JSON.stringify({ Statement: { Effect: "Deny", Principal: "*", Action: "glacier:*", Resource: "*" } }),
+);
+
+/** Archive, tag and access-policy operations; a Deny-everything access policy makes the policy decision bite. */
+const dataOperation = fc.oneof(
+  fc.record({
+    name: fc.constant("UploadArchive" as const),
+    accountId,
+    vaultName,
+    body,
+    treeHash: body.map((b) => treeHash(b)),
+  }),
+  fc.record({ name: fc.constant("DeleteArchive" as const), accountId, vaultName, archiveId: archiveRef }),
+  fc.record({
+    name: fc.constant("AddTagsToVault" as const),
+    accountId,
+    vaultName,
+    tags: fc.constantFrom(exampleTags("legalHold"), exampleTags("tooMany"), exampleTags("invalid")),
+  }),
+  fc.record({
+    name: fc.constant("RemoveTagsFromVault" as const),
+    accountId,
+    vaultName,
+    keys: fc.constant(["LegalHold"]),
+  }),
+  fc.record({ name: fc.constant("SetVaultAccessPolicy" as const), accountId, vaultName, policy: accessPolicy }),
+  fc.record({
+    name: fc.constantFrom("ListTagsForVault", "GetVaultAccessPolicy", "DeleteVaultAccessPolicy" as const),
+    accountId,
+    vaultName,
+  }),
+);
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({
@@ -27,8 +65,12 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   }),
   fc.record({ name: fc.constant("CompleteVaultLock" as const), accountId, vaultName, lockId: lockRef }),
   fc.record({ name: fc.constant("ListVaults" as const), accountId, limit: fc.constantFrom(undefined, "1", "10", "0") }),
+  dataOperation,
 ) as fc.Arbitrary<Operation>;
-const command = fc.record({ operation, advance: fc.constantFrom(0, 1000, LOCK_TTL_MS / 2, LOCK_TTL_MS) });
+const command = fc.record({
+  operation,
+  advance: fc.constantFrom(0, 1000, LOCK_TTL_MS / 2, LOCK_TTL_MS, 366 * LOCK_TTL_MS),
+});
 
 /** Runs commands, applying the reference branch; returns every request's branches. */
 function runAll(commands: { operation: Operation; advance: number }[]) {
@@ -37,7 +79,15 @@ function runAll(commands: { operation: Operation; advance: number }[]) {
   let issued = 0;
   const log = commands.map(({ operation, advance }) => {
     now += advance;
-    const branches = step(world, { operation, signer: SIGNER, now, region: REGION, freshLockId: `issued-${++issued}` });
+    const fresh = `issued-${++issued}`;
+    const branches = step(world, {
+      operation,
+      signer: SIGNER,
+      now,
+      region: REGION,
+      freshLockId: fresh,
+      freshArchiveId: fresh,
+    });
     world.apply(branches[0]!.changes);
     return { operation, branches };
   });
