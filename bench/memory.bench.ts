@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const BIN = here("../bin/glacier-vault-lock.mjs");
 
-/** Seconds until the deterministic checks cover every transition and every lifecycle/request requirement. */
+/** Seconds until the deterministic checks cover every transition and every lifecycle, request and policy requirement. */
 export async function timeToCoverage(): Promise<Record<string, number>> {
   const emulator = await startEmulator({ clockControl: true });
   try {
@@ -27,15 +27,15 @@ export async function timeToCoverage(): Promise<Record<string, number>> {
       target: emulatorTarget(emulator.url, emulator.accounts),
       seed: 1,
       runs: 0,
-      generators: ["path", "gate", "protocol", "race"],
+      generators: ["path", "gate", "policy", "protocol", "race"],
     });
     const seconds = (performance.now() - start) / 1000;
     const document = buildDocument([report]);
     const transitions = document.transitions.filter((t) => t.status.emulator === "passed").length;
-    const scoped = document.requirements.filter((r) => r.scope === "lifecycle" || r.scope === "request");
+    const scoped = document.requirements.filter((r) => ["lifecycle", "request", "policy"].includes(r.scope));
     const covered = scoped.filter((r) => r.status.emulator === "passed").length;
     console.log(
-      `full coverage: ${transitions}/${document.transitions.length} transitions and ${covered}/${scoped.length} lifecycle+request requirements passed in ${seconds.toFixed(2)} s (${report.requests} requests)`,
+      `full coverage: ${transitions}/${document.transitions.length} transitions and ${covered}/${scoped.length} lifecycle, request and policy requirements passed in ${seconds.toFixed(2)} s (${report.requests} requests)`,
     );
     return {
       coverageSeconds: seconds,

@@ -57,7 +57,7 @@ describe("the suite against the reference emulator", () => {
     }
     const exercised = new Set(report.results.filter((r) => r.verdict === "pass").flatMap((r) => r.requirements));
     const policy = REQUIREMENTS.filter((r) => r.scope === "policy" && !exercised.has(r.id)).map((r) => r.id);
-    expect(policy.sort()).toEqual(["POL-IAM-LANGUAGE", "POL-SELF-LOCK", "POL-SUBSET"]);
+    expect(policy.sort()).toEqual(["POL-SELF-LOCK", "POL-SUBSET"]);
   });
 
   it("records the emulator's choice for unspecified behaviour in the census", () => {

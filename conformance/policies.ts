@@ -84,6 +84,9 @@ const deny = (action: string, condition?: object) => (v: ScenarioVault) =>
   singleStatementPolicy("Deny", action, v.arn, condition);
 const allow = (action: string) => (v: ScenarioVault) => singleStatementPolicy("Allow", action, v.arn);
 const retention = (v: ScenarioVault) => retentionPolicy(v.arn);
+/** A resource policy statement must name a Principal. */
+const withoutPrincipal = (v: ScenarioVault) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "glacier:*", Resource: v.arn }] });
 
 /** The scenarios, in the order they run. */
 export const SCENARIOS: Scenario[] = [
@@ -192,6 +195,16 @@ export const SCENARIOS: Scenario[] = [
     id: "policy:delete-vault-denied",
     requirements: ["POL-FULL-EFFECT-IN-PROGRESS", "DV-IN-PROGRESS"],
     steps: [create, initiate(deny("glacier:DeleteVault")), deleteVault(DENIED), abort, deleteVault()],
+  },
+  {
+    id: "policy:iam-shape",
+    requirements: ["POL-IAM-LANGUAGE", "INIT-POLICY-INVALID", "AP-POLICY-RULES"],
+    steps: [
+      create,
+      { ...initiate(withoutPrincipal), expect: "400 InvalidParameterValueException" },
+      { ...accessPolicy(withoutPrincipal), expect: "400 InvalidParameterValueException" },
+      getLock("404 ResourceNotFoundException"),
+    ],
   },
   {
     id: "policy:current-time",

@@ -4,7 +4,8 @@
  * lock id) so a suite can replay them against any endpoint, where lock ids are only known at run time.
  */
 import { getShortestPaths } from "@xstate/graph";
-import { vaultLockMachine, type VaultEvent } from "./machine.js";
+import { transition } from "xstate";
+import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
 import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
 
 export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmbiguous";
@@ -147,23 +148,44 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
 
 /** The abstraction of a state the search tells apart: state, edge just taken, and which ids exist. */
 function serialize(snapshot: Snapshot): string {
-  const { lastEdge, lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
+  const { lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
   const data = [Object.keys(archives).length > 0, lastWriteAt !== undefined, !!accessPolicy];
-  return `${String(snapshot.value)}|${lastEdge ?? "-"}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${data.join()}`;
+  return `${String(snapshot.value)}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${data.join()}`;
 }
 
-/** For each edge, the shortest path from "vault absent" that ends by taking it. */
+/** Replays abstract events from an absent vault; the edges they take, and where they end. */
+function replay(events: AbstractEvent[]): { steps: PathStep[]; end: Snapshot } {
+  let end = vaultLockMachine.resolveState({ value: "absent", context: EMPTY_VAULT });
+  const steps: PathStep[] = [];
+  for (const abstract of events) {
+    const wanted = JSON.stringify(abstract);
+    const event = eventsFrom(end).find((e) => JSON.stringify(ABSTRACT.get(e)) === wanted)!;
+    end = transition(vaultLockMachine, cleared(end), event)[0];
+    steps.push({ event: abstract, edge: end.context.lastEdge! });
+  }
+  return { steps, end: cleared(end) };
+}
+
+const cleared = (snapshot: Snapshot): Snapshot =>
+  vaultLockMachine.resolveState({ value: snapshot.value, context: { ...snapshot.context, lastEdge: undefined } });
+
+/**
+ * For each edge, the shortest path from "vault absent" that ends by taking it: the shortest event sequence to
+ * each abstract state (getShortestPaths), replayed, then extended by every event enabled where it ends. The
+ * abstraction decides which edges are enabled, so the shortest extension that takes an edge is a shortest
+ * path taking it.
+ */
 export function transitionCoveringPaths(): Map<string, PathStep[]> {
   const paths = getShortestPaths(vaultLockMachine, { events: eventsFrom, serializeState: serialize });
   const byEdge = new Map<string, PathStep[]>();
   for (const path of paths) {
-    const steps = path.steps
-      .filter((s) => s.state.context.lastEdge !== undefined && ABSTRACT.has(s.event))
-      .map((s) => ({ event: ABSTRACT.get(s.event)!, edge: s.state.context.lastEdge! }));
-    const last = steps.at(-1);
-    if (!last || path.steps.at(-1)?.state.context.lastEdge !== last.edge) continue;
-    const known = byEdge.get(last.edge);
-    if (!known || known.length > steps.length) byEdge.set(last.edge, steps);
+    const { steps, end } = replay(path.steps.flatMap((s) => (ABSTRACT.has(s.event) ? [ABSTRACT.get(s.event)!] : [])));
+    for (const event of eventsFrom(end)) {
+      const edge = transition(vaultLockMachine, end, event)[0].context.lastEdge;
+      const known = edge && byEdge.get(edge);
+      if (edge && (!known || known.length > steps.length + 1))
+        byEdge.set(edge, [...steps, { event: ABSTRACT.get(event)!, edge }]);
+    }
   }
   return byEdge;
 }
