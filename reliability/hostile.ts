@@ -54,10 +54,20 @@ const weirdSegment = fc.oneof(
   fc.string({ maxLength: 20 }).map(encodeURIComponent),
 );
 const method = fc.constantFrom("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS");
-const lockRoute = fc
+const route = fc
   .constantFrom(...VAULTS)
   .chain((v) =>
-    fc.constantFrom(`/-/vaults/${v}`, `/-/vaults/${v}/lock-policy`, `/-/vaults/${v}/lock-policy/SOMEID`, "/-/vaults"),
+    fc.constantFrom(
+      `/-/vaults/${v}`,
+      `/-/vaults/${v}/lock-policy`,
+      `/-/vaults/${v}/lock-policy/SOMEID`,
+      "/-/vaults",
+      `/-/vaults/${v}/archives`,
+      `/-/vaults/${v}/archives/SOMEID`,
+      `/-/vaults/${v}/tags?operation=add`,
+      `/-/vaults/${v}/tags`,
+      `/-/vaults/${v}/access-policy`,
+    ),
   );
 const jsonish = fc.oneof(
   fc.constantFrom(
@@ -75,7 +85,7 @@ const jsonish = fc.oneof(
 
 /** Requests that must all be refused, whatever the emulator's state. */
 export function hostileRequests(): fc.Arbitrary<Hostile> {
-  const base = fc.record({ method, path: lockRoute, body: fc.constant("") });
+  const base = fc.record({ method, path: route, body: fc.constant("") });
   return fc.oneof(
     base.map((r) => ({ ...r, defect: "unsigned" as const, headers: {} })),
     base.map((r) => ({ ...r, defect: "wrong-secret" as const, headers: {} })),
@@ -107,10 +117,11 @@ export function hostileRequests(): fc.Arbitrary<Hostile> {
       .map((r) => ({ ...r, defect: "other-account" as const, headers: {} })),
     fc
       .record({
-        method: fc.constant("POST"),
-        path: fc.constantFrom(...VAULTS).map((v) => `/-/vaults/${v}/lock-policy`),
+        method: fc.constantFrom("POST", "PUT"),
+        path: fc.constantFrom(...VAULTS),
         body: jsonish,
       })
+      .map((r) => ({ ...r, path: `/-/vaults/${r.path}/${r.method === "POST" ? "lock-policy" : "access-policy"}` }))
       .map((r) => ({ ...r, defect: "bad-json" as const, headers: { "content-type": "text/plain" } })),
     fc
       .record({
