@@ -5,6 +5,7 @@
  * headers, fields) or reuses a lock id. Pure; no HTTP.
  */
 import { judge } from "../conformance/judge.js";
+import { DATA_EVENTS } from "../conformance/commands.js";
 import { concretize } from "../conformance/concretize.js";
 import type { Observed } from "../conformance/invoke.js";
 import { mutatedStep, type Mutant } from "../emulator/mutants/catalogue.js";
@@ -32,16 +33,7 @@ export const MOVES: readonly Move[] = [
   })),
   { type: "WRONG_ACCOUNT" },
   ...[1, 23, 25].map((hours) => ({ type: "ADVANCE" as const, hours })),
-  ...(
-    [
-      { type: "UPLOAD_ARCHIVE", treeHash: "right" },
-      { type: "UPLOAD_ARCHIVE", treeHash: "wrong" },
-      { type: "DELETE_ARCHIVE", archive: "stored" },
-      { type: "DELETE_ARCHIVE", archive: "gone" },
-      { type: "ADD_TAGS", tags: "legalHold" },
-      { type: "SET_ACCESS_POLICY", policy: "valid" },
-    ] as const
-  ).map((event) => ({ type: "REQUEST" as const, event })),
+  ...DATA_EVENTS.map((event) => ({ type: "REQUEST" as const, event })),
 ];
 
 interface Node {
