@@ -9,7 +9,8 @@ import { edge, NOT_FOUND } from "./transitions.js";
 
 type Present = Exclude<LockState, "absent">;
 
-const DATA_EVENTS = [
+/** The machine events of the data operations. */
+export const DATA_EVENTS = [
   "UPLOAD_ARCHIVE",
   "DELETE_ARCHIVE",
   "ADD_TAGS",

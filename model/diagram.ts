@@ -1,4 +1,5 @@
 /** The state diagram, drawn from the machine's own transitions as Mermaid (no hand-drawn copy). */
+import { DATA_EVENTS } from "./data-transitions.js";
 import { EDGES, type Edge } from "./edges.js";
 import { formatOutcome } from "./outcome.js";
 
@@ -8,9 +9,6 @@ function label(edge: Edge): string {
   return edge.event === "TICK" ? `24 h pass (${event})` : `${event} / ${formatOutcome(edge.meta.expect)}`;
 }
 
-/** Events of the archive, tag and access-policy operations: drawn as one loop per state, listed in the table. */
-const DATA_EVENT = /ARCHIVE|TAGS|ACCESS_POLICY/;
-
 /**
  * Mermaid `stateDiagram-v2` text of the vault-lock machine: one arrow per lock transition, labelled by
  * outcome, and one loop per state for its data transitions (which never change the state).
@@ -19,7 +17,7 @@ export function mermaidDiagram(): string {
   const lines = ["stateDiagram-v2", "  [*] --> absent"];
   const data = new Map<string, number>();
   for (const edge of EDGES) {
-    if (DATA_EVENT.test(edge.event) && edge.source === edge.target)
+    if ((DATA_EVENTS as readonly string[]).includes(edge.event) && edge.source === edge.target)
       data.set(edge.source, (data.get(edge.source) ?? 0) + 1);
     else lines.push(`  ${edge.source} --> ${edge.target} : ${label(edge)}`);
   }

@@ -108,6 +108,20 @@ describe("policy enforcement", () => {
     expect(deleteArchive(m, id)).toBe("204");
   });
 
+  it("DV-LOCKED-EMPTY: a Locked, empty vault is deleted unless its lock policy denies glacier:DeleteVault", () => {
+    const m = new ModelDriver();
+    m.on("v", { name: "CreateVault" });
+    m.on("v", {
+      name: "CompleteVaultLock",
+      lockId: initiate(m, singleStatementPolicy("Deny", "glacier:DeleteVault", ARN)),
+    });
+    expect(m.on("v", { name: "DeleteVault" }).edges).toEqual(["policy.lockDenied.locked"]);
+    const other = new ModelDriver();
+    other.on("v", { name: "CreateVault" });
+    other.on("v", { name: "CompleteVaultLock", lockId: initiate(other, retentionPolicy(ARN)) });
+    expect(other.on("v", { name: "DeleteVault" }).edges).toEqual(["locked.DELETE_VAULT"]);
+  });
+
   it("POL-CONDITION-KEY-CASE: the seed's ArchiveAgeinDays spelling applies; its <= bound still denies on day 365", () => {
     const m = new ModelDriver();
     const first = withArchive(m);

@@ -1,7 +1,8 @@
 /**
  * The oracle: given the world, a request and the time, the outcomes an endpoint may give and the
  * world after each. Pure. The emulator serves the first branch; the suite accepts any branch.
- * All lock rules come from the machine (via `transition`) and the gate; none are restated here.
+ * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `transition`);
+ * none are restated here.
  */
 import { transition } from "xstate";
 import { treeHash } from "./archive.js";

@@ -164,7 +164,7 @@ export function initiateOnUnlocked() {
         id: "noLock.INITIATE.invalidPolicy",
         requirements: ["INIT-POLICY-INVALID", "INIT-POLICY-RULES"],
         expect: err("InvalidParameterValueException"),
-        reason: "Vault lock policy is not valid",
+        reason: "The specified vault lock policy is invalid",
       },
       undefined,
       "policyInvalid",
