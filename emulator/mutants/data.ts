@@ -17,7 +17,9 @@ import { addressed, answerAsIf, op, refuse } from "./kit.js";
 function answerIgnoring(world: WorldView, request: Request, patch: Partial<VaultContext>): Branch {
   const record = addressed(world, request)!.record!;
   const answer = answerAsIf(world, request, { ...record, context: { ...record.context, ...patch } });
-  const kept = Object.fromEntries(Object.keys(patch).map((key) => [key, record.context[key as keyof typeof record.context]]));
+  const kept = Object.fromEntries(
+    Object.keys(patch).map((key) => [key, record.context[key as keyof typeof record.context]]),
+  );
   const restore = (change: Change): Change =>
     change.record
       ? { ...change, record: { ...change.record, context: { ...change.record.context, ...kept } } }
