@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { treeHash } from "./archive.js";
 import { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";
@@ -85,6 +86,13 @@ describe("archives, tags and the access policy", () => {
 });
 
 describe("policy enforcement", () => {
+  it("builds the Initiate seed's example policy exactly, for the seed's own account and vault", () => {
+    const seed = readFileSync(new URL("../../shared/seeds/000_f03050a571b13665.txt", import.meta.url), "utf8");
+    const example = JSON.parse(/\{"Policy":(".*")\}/.exec(seed)![1]!) as string;
+    const vault = "arn:aws:glacier:us-west-2:999999999999:vaults/examplevault";
+    expect(seedPolicy("999999999999", vault)).toBe(example);
+  });
+
   it("POL-FULL-EFFECT-IN-PROGRESS, POL-GONE-AFTER-ABORT-OR-EXPIRY: retention denies while InProgress only", () => {
     const m = new ModelDriver();
     const id = withArchive(m);

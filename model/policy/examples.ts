@@ -18,15 +18,19 @@ export function retentionPolicy(vaultArn: string): string {
   });
 }
 
-/** The Initiate seed's policy, its account and vault swapped for ours: the `ArchiveAgeinDays` spelling, `<=`. */
-export function seedPolicy(account: string, vaultArn: string): string {
+/**
+ * A seed's policy with its account and vault swapped for ours: the Initiate seed's (the `ArchiveAgeinDays`
+ * spelling, `<=`, one Resource) or the GetVaultLock seed's (`ArchiveAgeInDays`, a Resource list).
+ */
+export function seedPolicy(account: string, vaultArn: string, seed: "initiate" | "get" = "initiate"): string {
+  const key = seed === "initiate" ? "glacier:ArchiveAgeinDays" : "glacier:ArchiveAgeInDays";
   return document({
     Sid: "Define-vault-lock",
     Effect: "Deny",
     Principal: { AWS: root(account) },
     Action: "glacier:DeleteArchive",
-    Resource: vaultArn,
-    Condition: { NumericLessThanEquals: { "glacier:ArchiveAgeinDays": "365" } },
+    Resource: seed === "initiate" ? vaultArn : [vaultArn],
+    Condition: { NumericLessThanEquals: { [key]: "365" } },
   });
 }
 
