@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { runSuite } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
-import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
 import { startEmulator } from "../emulator/server.js";
 import { buildDocument } from "../reports/document.js";
 import { figure } from "./measure.js";

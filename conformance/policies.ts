@@ -3,31 +3,32 @@
  * script on a fresh vault (issue #7). Every step is judged by the oracle like any other; `expect` is what
  * the reference emulator answers, written out so a reader sees what the scenario shows.
  */
-import {
-  legalHoldPolicy,
-  retentionPolicy,
-  seedPolicy,
-  singleStatementPolicy,
-  treeHash,
-  vaultArn,
-  type Operation,
-} from "../model/index.js";
-import { archiveBody } from "./concretize.js";
+import { legalHoldPolicy, seedPolicy, vaultArn } from "../model/index.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { EXPIRY_STEP_MS, runSteps } from "./paths.js";
 import { resultOf, type CheckResult } from "./results.js";
-
-/** What a scenario's steps know of their vault: its ARN, and the archive and lock ids answered so far. */
-export interface ScenarioVault {
-  vault: { accountId: string; vaultName: string };
-  arn: string;
-  account: string;
-  archives: Map<string, string>;
-  lockId?: string;
-}
-
-export type ScenarioStep =
-  { make: (v: ScenarioVault) => Operation; expect: string; keep?: string } | { advanceMs: number };
+import {
+  DAY_MS,
+  DENIED,
+  create,
+  deleteVault,
+  abort,
+  complete,
+  getLock,
+  initiate,
+  upload,
+  deleteArchive,
+  accessPolicy,
+  dropAccessPolicy,
+  tag,
+  untag,
+  deny,
+  allow,
+  retention,
+  withoutPrincipal,
+  type ScenarioStep,
+  type ScenarioVault,
+} from "./scenario-steps.js";
 
 export interface Scenario {
   id: string;
@@ -36,57 +37,6 @@ export interface Scenario {
   needsClock?: boolean;
   steps: ScenarioStep[];
 }
-
-const DAY_MS = 24 * 3_600_000;
-const DENIED = "403 AccessDeniedException";
-
-const create: ScenarioStep = { make: (v) => ({ name: "CreateVault", ...v.vault }), expect: "201" };
-const deleteVault = (expect = "204"): ScenarioStep => ({ make: (v) => ({ name: "DeleteVault", ...v.vault }), expect });
-const abort: ScenarioStep = { make: (v) => ({ name: "AbortVaultLock", ...v.vault }), expect: "204" };
-const complete: ScenarioStep = {
-  make: (v) => ({ name: "CompleteVaultLock", ...v.vault, lockId: v.lockId ?? "" }),
-  expect: "204",
-};
-const getLock = (expect: string): ScenarioStep => ({ make: (v) => ({ name: "GetVaultLock", ...v.vault }), expect });
-const initiate = (policy: (v: ScenarioVault) => string): ScenarioStep => ({
-  make: (v) => ({ name: "InitiateVaultLock", ...v.vault, policy: policy(v) }),
-  expect: "201",
-});
-const upload = (slot: string): ScenarioStep => ({
-  make: (v) => {
-    const body = archiveBody();
-    return { name: "UploadArchive", ...v.vault, body, treeHash: treeHash(body) };
-  },
-  expect: "201",
-  keep: slot,
-});
-const deleteArchive = (slot: string, expect: string): ScenarioStep => ({
-  make: (v) => ({ name: "DeleteArchive", ...v.vault, archiveId: v.archives.get(slot) ?? "" }),
-  expect,
-});
-const accessPolicy = (policy: (v: ScenarioVault) => string): ScenarioStep => ({
-  make: (v) => ({ name: "SetVaultAccessPolicy", ...v.vault, policy: policy(v) }),
-  expect: "204",
-});
-const dropAccessPolicy: ScenarioStep = {
-  make: (v) => ({ name: "DeleteVaultAccessPolicy", ...v.vault }),
-  expect: "204",
-};
-const tag = (tags: Record<string, string>): ScenarioStep => ({
-  make: (v) => ({ name: "AddTagsToVault", ...v.vault, tags }),
-  expect: "204",
-});
-const untag = (keys: string[]): ScenarioStep => ({
-  make: (v) => ({ name: "RemoveTagsFromVault", ...v.vault, keys }),
-  expect: "204",
-});
-const deny = (action: string, condition?: object) => (v: ScenarioVault) =>
-  singleStatementPolicy("Deny", action, v.arn, condition);
-const allow = (action: string) => (v: ScenarioVault) => singleStatementPolicy("Allow", action, v.arn);
-const retention = (v: ScenarioVault) => retentionPolicy(v.arn);
-/** A resource policy statement must name a Principal. */
-const withoutPrincipal = (v: ScenarioVault) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "glacier:*", Resource: v.arn }] });
 
 /** The scenarios, in the order they run. */
 export const SCENARIOS: Scenario[] = [
