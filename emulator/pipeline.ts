@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ErrorCode, Response } from "../model/index.js";
+import { ERRORS, type ErrorCode, type Response } from "../model/index.js";
 import type { Authenticator } from "./auth.js";
 import { serveControl, type ControlOptions } from "./control.js";
 import { errorBody, ServiceError } from "./errors.js";
@@ -132,7 +132,7 @@ function writeResponse(res: ServerResponse, requestId: string, response: Respons
 export function writeError(res: ServerResponse, requestId: string, code: ErrorCode, message: string): void {
   if (res.headersSent) return void res.end();
   const text = errorBody(code, message);
-  res.writeHead(new ServiceError(code, message).status, {
+  res.writeHead(ERRORS[code].status, {
     ...commonHeaders(requestId),
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(text),

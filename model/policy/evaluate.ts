@@ -62,10 +62,23 @@ export function statementApplies(statement: Statement, request: PolicyRequest): 
   return resource && conditionHolds(statement.Condition, request.context);
 }
 
+/** Parsed statements of the documents seen last (a vault's policy is read on every request it governs). */
+const PARSED = new Map<string, Statement[]>();
+
+function statementsOf(policy: string): Statement[] {
+  let statements = PARSED.get(policy);
+  if (!statements) {
+    const document = JSON.parse(policy) as { Statement?: unknown };
+    statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]) as Statement[];
+    if (PARSED.size >= 64) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(policy, statements);
+  }
+  return statements;
+}
+
 /** The decision of one policy document (a JSON string) for the request. */
 export function evaluatePolicy(policy: string, request: PolicyRequest): Decision {
-  const document = JSON.parse(policy) as { Statement?: unknown };
-  const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]) as Statement[];
+  const statements = statementsOf(policy);
   const applying = statements.filter((s) => s && statementApplies(s, request));
   const deny = applying.find((s) => s.Effect === "Deny");
   if (deny) return { effect: "Deny", ...(deny.Sid ? { sid: deny.Sid } : {}) };
