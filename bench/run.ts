@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, side by side in one run. `BENCH_MS` sets each measurement's length. */
 import { emulatorVersusBare } from "./emulator.bench.js";
 import { emulatorWithManyVaults, peakMemory, timeToCoverage } from "./memory.bench.js";
+import { modelSpeed } from "./model.bench.js";
 import { suiteVersusSdk } from "./suite.bench.js";
 
 const ms = Number(process.env.BENCH_MS ?? 3000);
@@ -11,5 +12,6 @@ const results = {
   ...(await timeToCoverage()),
   ...(await peakMemory()),
   ...(await emulatorWithManyVaults()),
+  ...modelSpeed(ms),
 };
 console.log(JSON.stringify(results));
