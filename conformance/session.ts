@@ -72,15 +72,13 @@ export function describeOperation(operation: Operation): string {
         ? `${operation.vaultName.slice(0, 12)}…(${operation.vaultName.length})`
         : operation.vaultName,
     );
-  if (operation.name === "InitiateVaultLock")
+  if (operation.name === "InitiateVaultLock" || operation.name === "SetVaultAccessPolicy")
     parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
   if (operation.name === "CompleteVaultLock") parts.push(`lock ${operation.lockId}`);
   if (operation.name === "UploadArchive")
     parts.push(`${operation.body.length} B`, `tree hash ${operation.treeHash.slice(0, 8)}…`);
   if (operation.name === "DeleteArchive") parts.push(`archive ${operation.archiveId.slice(0, 12)}…`);
   if (operation.name === "AddTagsToVault") parts.push(`${Object.keys(operation.tags).length} tags`);
-  if (operation.name === "SetVaultAccessPolicy")
-    parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
   if (operation.name === "ListVaults")
     parts.push(`limit ${operation.limit ?? "-"}`, `marker ${operation.marker ?? "-"}`);
   return `${operation.name}(${parts.join(", ")})`;
