@@ -57,11 +57,20 @@ export interface Exchange {
 export async function proxy(
   upstream: string,
   rewrite: (exchange: Exchange) => Exchange = (e) => e,
+  /** Answers a request itself, without forwarding it, when this returns an answer. */
+  intercept: (method: string, url: string) => { status: number; body: string } | undefined = () => undefined,
 ): Promise<{ url: string; exchanges: Exchange[]; close: () => Promise<void> }> {
   const { createServer, request } = await import("node:http");
   const target = new URL(upstream);
   const exchanges: Exchange[] = [];
   const server = createServer((req, res) => {
+    const own = intercept(req.method ?? "GET", req.url ?? "/");
+    if (own) {
+      exchanges.push({ method: req.method ?? "GET", url: req.url ?? "/", ...own });
+      req.resume();
+      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(own.body) };
+      return void res.writeHead(own.status, headers).end(own.body);
+    }
     const forward = request(
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {

@@ -1,8 +1,12 @@
 /**
- * Expiry on a target without clock control (real AWS): a 24-hour wait cannot fit in one run. A run starts a
- * lock on a vault of its own and records it in a state file; a later run, once the lock is due to have expired,
- * checks that Get answers 404 and the old id no longer completes, then deletes the vault (INIT-EXPIRES-AFTER-24H).
+ * What a run on a target without clock control (real AWS) leaves to a later run, kept in a state file:
+ * - expiry: a 24-hour wait cannot fit in one run. A run starts a lock on a vault of its own; a later run, once the
+ *   lock is due to have expired, checks that Get answers 404 and the old id no longer completes, then deletes the
+ *   vault (INIT-EXPIRES-AFTER-24H);
+ * - deferred deletions: AWS deletes a vault that held archives only after its next inventory (about a day), so
+ *   such vaults are recorded and a later run deletes them.
  */
+import { DeleteVaultCommand } from "@aws-sdk/client-glacier";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { EMPTY_VAULT, examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
@@ -18,24 +22,55 @@ export interface PendingObservation {
   expiresAt: string;
 }
 
-interface PendingFile {
-  version: 1;
+/** A vault whose deletion waits for the target's next inventory. */
+export interface DeferredVault {
+  target: string;
+  region: string;
+  vaultName: string;
+  /** When the run that made it gave up deleting it. */
+  since: string;
+}
+
+export interface PendingState {
   observations: PendingObservation[];
+  deferred: DeferredVault[];
+}
+
+interface PendingFile extends PendingState {
+  version: 1;
 }
 
 /** Vaults of pending observations carry this prefix, so a run's cleanup never touches them. */
 export const PENDING_PREFIX = "vlc-pending-";
 
-export function loadPending(file: string): PendingObservation[] {
-  if (!existsSync(file)) return [];
-  const data = JSON.parse(readFileSync(file, "utf8")) as PendingFile;
+export function loadPending(file: string): PendingState {
+  if (!existsSync(file)) return { observations: [], deferred: [] };
+  const data = JSON.parse(readFileSync(file, "utf8")) as Partial<PendingFile>;
   if (data.version !== 1 || !Array.isArray(data.observations))
     throw new Error(`${file} is not a pending-observation file`);
-  return data.observations;
+  return { observations: data.observations, deferred: data.deferred ?? [] };
 }
 
-export function savePending(file: string, observations: PendingObservation[]): void {
-  writeFileSync(file, `${JSON.stringify({ version: 1, observations } satisfies PendingFile, null, 2)}\n`);
+export function savePending(file: string, state: PendingState): void {
+  writeFileSync(file, `${JSON.stringify({ version: 1, ...state } satisfies PendingFile, null, 2)}\n`);
+}
+
+/** Tries to delete this target's deferred vaults; returns the entries still waiting (others' untouched). */
+export async function retryDeferred(context: SuiteContext, deferred: DeferredVault[]): Promise<DeferredVault[]> {
+  const waiting: DeferredVault[] = [];
+  for (const entry of deferred) {
+    const mine = entry.target === context.target.name && entry.region === context.target.region;
+    context.stats.requests += mine ? 1 : 0;
+    const deleted =
+      mine &&
+      (await context.principal.client.send(new DeleteVaultCommand({ accountId: "-", vaultName: entry.vaultName })).then(
+        () => true,
+        () => false,
+      ));
+    if (deleted) context.progress(`deleted deferred vault ${entry.vaultName} (waiting since ${entry.since})`);
+    else waiting.push(entry);
+  }
+  return waiting;
 }
 
 const REQUIREMENTS = ["INIT-EXPIRES-AFTER-24H", "GET-NO-LOCK-NOT-FOUND", "COMP-STALE-ID-REJECTED"];

@@ -71,6 +71,43 @@ describe("real-AWS safety rails, tested against the emulator", () => {
     expect(report.unexpected).toBe(0);
   });
 
+  it("with --allow-archives, defers deleting vaults that held archives to a later run (AWS's inventory lag)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "deferred-")), "pending.json");
+    const written = new Set<string>();
+    const notYet =
+      '{"code":"InvalidParameterValueException","message":"Vault not empty or recently written to","type":"Client"}';
+    const lagging = await proxy(emulator.url, undefined, (method, url) => {
+      const upload = /^\/-\/vaults\/([^/?]+)\/archives$/.exec(url)?.[1];
+      if (method === "POST" && upload) written.add(upload);
+      const vault = /^\/-\/vaults\/([^/?]+)$/.exec(url)?.[1];
+      return method === "DELETE" && vault && written.has(vault) ? { status: 400, body: notYet } : undefined;
+    });
+    try {
+      const target = asRealAws(emulatorTarget(lagging.url, emulator.accounts));
+      const first = await runSuite({
+        target,
+        seed: 1,
+        runs: 1,
+        generators: ["policy"],
+        allowArchives: true,
+        pendingFile: file,
+      });
+      expect(first.unexpected).toBe(0);
+      expect(first.leftovers).toEqual([]);
+      expect(first.deferred?.length).toBeGreaterThan(2);
+      const recorded = (JSON.parse(readFileSync(file, "utf8")) as { deferred: { vaultName: string }[] }).deferred;
+      expect(recorded.map((d) => d.vaultName).sort()).toEqual([...first.deferred!].sort());
+      // A day later the inventory has run: a run straight to the target deletes them.
+      const later = asRealAws(emulatorTarget(emulator.url, emulator.accounts));
+      await runSuite({ target: later, seed: 1, runs: 1, generators: [], pendingFile: file });
+      expect((JSON.parse(readFileSync(file, "utf8")) as { deferred: unknown[] }).deferred).toEqual([]);
+      const names = await vaultNames(later);
+      for (const name of first.deferred!) expect(names).not.toContain(name);
+    } finally {
+      await lagging.close();
+    }
+  });
+
   it("locks (and still deletes) vaults when permanent locks are allowed", async () => {
     const target = asRealAws(emulatorTarget(emulator.url, emulator.accounts));
     const report = await runSuite({ target, seed: 3, runs: 5, allowPermanentLocks: true, generators: ["path"] });

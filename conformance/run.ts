@@ -8,7 +8,7 @@ import { runPolicyScenarios } from "./policies.js";
 import { createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
-import { loadPending, savePending, schedule, verifyDue } from "./pending.js";
+import { loadPending, retryDeferred, savePending, schedule, verifyDue } from "./pending.js";
 import { runProtocolChecks } from "./protocol.js";
 import { runRaces } from "./races.js";
 import { railsFor, TargetUnusable } from "./rails.js";
@@ -60,6 +60,8 @@ export interface RunReport {
   stale: Expectation[];
   census: Record<string, string[]>;
   leftovers: string[];
+  /** Vaults that held archives, recorded in the state file for a later run to delete (after AWS's inventory). */
+  deferred?: string[];
   interrupted: boolean;
   /** Why the run stopped before its end, when the target cannot be checked at all. */
   stoppedBecause?: string;
@@ -91,12 +93,33 @@ function plan(options: RunOptions): Step[] {
   return steps;
 }
 
-/** Checks due observations and schedules a new one; the state file keeps what is still pending. */
+/**
+ * Deletes deferred vaults that are now deletable, checks due observations and schedules a new one; the state
+ * file keeps what is still pending.
+ */
 async function pendingObservations(context: SuiteContext, file: string): Promise<CheckResult[]> {
-  const { results, remaining } = await verifyDue(context, loadPending(file));
+  const state = loadPending(file);
+  const deferred = await retryDeferred(context, state.deferred);
+  const { results, remaining } = await verifyDue(context, state.observations);
   const scheduled = await schedule(context);
-  savePending(file, scheduled.observation ? [...remaining, scheduled.observation] : remaining);
+  const observations = scheduled.observation ? [...remaining, scheduled.observation] : remaining;
+  savePending(file, { observations, deferred });
   return [...results, scheduled.result];
+}
+
+/**
+ * With a state file, leftovers that held archives are not lost: AWS deletes them only after its next inventory,
+ * so they are recorded for a later run to delete. Returns the names deferred.
+ */
+function deferDeletions(context: SuiteContext, file: string | undefined, leftovers: string[]): string[] {
+  const deferred = file ? leftovers.filter((name) => context.uploads.has(name)) : [];
+  if (!deferred.length) return [];
+  const state = loadPending(file!);
+  const since = new Date().toISOString();
+  const { name: target, region } = context.target;
+  const entries = deferred.map((vaultName) => ({ target, region, vaultName, since }));
+  savePending(file!, { ...state, deferred: [...state.deferred, ...entries] });
+  return deferred;
 }
 
 /** Runs the suite; never throws for target misbehaviour (that is a result), cleans up in every case. */
@@ -108,6 +131,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const results: CheckResult[] = [];
   const stopped = () => options.interrupted?.() ?? false;
   let leftovers: string[] = [];
+  let deferred: string[] = [];
   let stoppedBecause: string | undefined;
   try {
     await context.clock.sync();
@@ -118,6 +142,8 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     stoppedBecause = error.message;
   } finally {
     leftovers = await cleanup(context.principal.client, context.prefix, context.stats, context.uploads);
+    deferred = deferDeletions(context, options.pendingFile, leftovers);
+    leftovers = leftovers.filter((name) => !deferred.includes(name));
   }
   const applied = applyExpectations(results, options.expectations);
   const { name, endpoint, region, capabilities } = options.target;
@@ -136,6 +162,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     stale: applied.stale,
     census: Object.fromEntries([...context.census].map(([id, seen]) => [id, [...seen].sort()])),
     leftovers,
+    ...(deferred.length ? { deferred } : {}),
     interrupted: stopped(),
     ...(stoppedBecause ? { stoppedBecause } : {}),
   };

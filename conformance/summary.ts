@@ -32,6 +32,10 @@ export function summarize(report: RunReport): string {
     );
   lines.push(`unspecified behaviours recorded: ${Object.keys(report.census).length}`);
   if (report.leftovers.length) lines.push(`LEFT BEHIND: ${report.leftovers.join(", ")}`);
+  if (report.deferred?.length)
+    lines.push(
+      `DEFERRED: ${report.deferred.join(", ")} (they held archives; AWS deletes such a vault only after its next inventory; a later run with the same --state-file deletes them)`,
+    );
   if (report.interrupted) lines.push("INTERRUPTED: the run stopped early");
   if (report.stoppedBecause) lines.push(`STOPPED: ${report.stoppedBecause}`);
   lines.push(
