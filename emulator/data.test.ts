@@ -58,6 +58,17 @@ describe("archives through the AWS SDK (ARCH-*)", () => {
     expect([raw.status, raw.json?.code]).toEqual([403, "InvalidSignatureException"]);
   });
 
+  it("takes a description of up to 1,024 printable ASCII characters, and refuses others", async () => {
+    const body = Buffer.from("described archive");
+    const ok = await client.send(new UploadArchiveCommand({ ...vault, body, archiveDescription: "d".repeat(1024) }));
+    expect(ok.archiveId).toBeTruthy();
+    const long = client.send(new UploadArchiveCommand({ ...vault, body, archiveDescription: "d".repeat(1025) }));
+    expect(await errorOf(long)).toBe("400 InvalidParameterValueException");
+    const tab = client.send(new UploadArchiveCommand({ ...vault, body, archiveDescription: "a\tb" }));
+    expect(await errorOf(tab)).toBe("400 InvalidParameterValueException");
+    await client.send(new DeleteArchiveCommand({ ...vault, archiveId: ok.archiveId! }));
+  });
+
   it("requires the tree-hash header (PROTO-REQUIRED-HEADERS)", async () => {
     const body = "some archive";
     const raw = await rawRequest(emulator.url, {
