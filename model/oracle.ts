@@ -4,7 +4,7 @@
  * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `transition`);
  * none are restated here.
  */
-import { createActor, type ActorScope } from "xstate";
+import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
 import { treeHash } from "./archive.js";
 import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
@@ -30,31 +30,6 @@ export interface Branch {
 export interface OracleOptions {
   /** Outcomes within this distance of a lock's expiry accept both sides (INIT-EXPIRY-BOUNDARY). Default 0. */
   clockToleranceMs?: number;
-}
-
-type Snapshot = ReturnType<typeof vaultLockMachine.resolveState>;
-
-/**
- * One inert actor scope for every transition, as XState's pure `transition()` builds per call (it constructs a
- * whole actor each time, most of a step's cost). The machine has no children, delays or side effects, so
- * nothing is ever deferred, spawned or emitted through it.
- */
-const SCOPE = inertScope();
-
-function inertScope(): ActorScope<Snapshot, VaultEvent> {
-  const self = createActor(vaultLockMachine);
-  const none = () => {};
-  return {
-    self,
-    system: self.system,
-    id: "",
-    sessionId: "",
-    logger: none,
-    defer: none,
-    stopChild: none,
-    emit: none,
-    actionExecutor: none,
-  } as unknown as ActorScope<Snapshot, VaultEvent>;
 }
 
 /** All acceptable outcomes of `request` against `world`; the first is the reference emulator's. */
@@ -89,10 +64,9 @@ function recordOf(snapshot: Snapshot): VaultRecord | undefined {
 
 /** Sends one event; returns the next snapshot and the edge taken, if any. */
 function fire(snapshot: Snapshot, event: VaultEvent): { next: Snapshot; edge?: EdgeMeta } {
-  const cleared = snapshot.context.lastEdge ? snapshotOf(recordOf(snapshot)) : snapshot;
-  const next = vaultLockMachine.transition(cleared, event, SCOPE);
+  const next = advance(snapshot, event);
   const id = next.context.lastEdge;
-  return id ? { next, edge: edgeById(id).meta } : { next: cleared };
+  return id ? { next, edge: edgeById(id).meta } : { next: withoutLastEdge(snapshot) };
 }
 
 /** The vault's possible states at `now`: expired or not, both near the boundary (INIT-EXPIRY-BOUNDARY). */

@@ -4,7 +4,7 @@
  * lock id) so a suite can replay them against any endpoint, where lock ids are only known at run time.
  */
 import { getShortestPaths } from "@xstate/graph";
-import { transition } from "xstate";
+import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
 import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
 import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
 
@@ -68,8 +68,6 @@ export function examplePolicy(kind: PolicyKind): string | undefined {
       return doc("x".repeat(20_300 - doc("").length));
   }
 }
-
-type Snapshot = ReturnType<typeof vaultLockMachine.resolveState>;
 
 const ABSTRACT = new WeakMap<VaultEvent, AbstractEvent>();
 
@@ -146,7 +144,7 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
   return pairs;
 }
 
-/** The abstraction of a state the search tells apart: state, edge just taken, and which ids exist. */
+/** The abstraction of a state the search tells apart: lock state, which ids exist, what the vault holds. */
 function serialize(snapshot: Snapshot): string {
   const { lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
   const data = [Object.keys(archives).length > 0, lastWriteAt !== undefined, !!accessPolicy];
@@ -160,14 +158,11 @@ function replay(events: AbstractEvent[]): { steps: PathStep[]; end: Snapshot } {
   for (const abstract of events) {
     const wanted = JSON.stringify(abstract);
     const event = eventsFrom(end).find((e) => JSON.stringify(ABSTRACT.get(e)) === wanted)!;
-    end = transition(vaultLockMachine, cleared(end), event)[0];
+    end = advance(end, event);
     steps.push({ event: abstract, edge: end.context.lastEdge! });
   }
-  return { steps, end: cleared(end) };
+  return { steps, end: withoutLastEdge(end) };
 }
-
-const cleared = (snapshot: Snapshot): Snapshot =>
-  vaultLockMachine.resolveState({ value: snapshot.value, context: { ...snapshot.context, lastEdge: undefined } });
 
 /**
  * For each edge, the shortest path from "vault absent" that ends by taking it: the shortest event sequence to
@@ -181,7 +176,7 @@ export function transitionCoveringPaths(): Map<string, PathStep[]> {
   for (const path of paths) {
     const { steps, end } = replay(path.steps.flatMap((s) => (ABSTRACT.has(s.event) ? [ABSTRACT.get(s.event)!] : [])));
     for (const event of eventsFrom(end)) {
-      const edge = transition(vaultLockMachine, end, event)[0].context.lastEdge;
+      const edge = advance(end, event).context.lastEdge;
       const known = edge && byEdge.get(edge);
       if (edge && (!known || known.length > steps.length + 1))
         byEdge.set(edge, [...steps, { event: ABSTRACT.get(event)!, edge }]);
