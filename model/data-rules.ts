@@ -4,7 +4,7 @@
  */
 import { MAX_TAGS, tagProblem } from "./archive.js";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
-import { classifyPolicy } from "./rules.js";
+import { isRejectedPolicy } from "./rules.js";
 
 interface Args {
   context: VaultContext;
@@ -19,9 +19,7 @@ export const dataGuards = {
   tagsInvalid: ({ event }: Args) => event.type === "ADD_TAGS" && tagProblem(event.tags) !== undefined,
   tagsTooMany: ({ context, event }: Args) =>
     event.type === "ADD_TAGS" && Object.keys({ ...context.tags, ...event.tags }).length > MAX_TAGS,
-  accessPolicyRejected: ({ event }: Args) =>
-    event.type === "SET_ACCESS_POLICY" &&
-    ["missing", "tooLarge", "invalid"].includes(classifyPolicy(event.policy).kind),
+  accessPolicyRejected: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && isRejectedPolicy(event.policy),
   noAccessPolicy: ({ context }: Args) => context.accessPolicy === undefined,
   hasArchives: ({ context }: Args) => Object.keys(context.archives).length > 0,
   recentlyWritten: ({ context }: Args) => context.lastWriteAt !== undefined,

@@ -7,7 +7,7 @@ import { assign, setup } from "xstate";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { dataGuards, dataUpdates } from "./data-rules.js";
 import { dataOnAbsent, dataOperations, deleteAfterWrites, deleteNotEmpty } from "./data-transitions.js";
-import { classifyPolicy, LOCK_TTL_MS } from "./rules.js";
+import { classifyPolicy, isRejectedPolicy, LOCK_TTL_MS } from "./rules.js";
 import {
   completeWithoutLock,
   created,
@@ -35,8 +35,7 @@ export const vaultLockMachine = setup({
     policyInvalid: ({ event }) => event.type === "INITIATE" && classifyPolicy(event.policy).kind === "invalid",
     policySizeAmbiguous: ({ event }) =>
       event.type === "INITIATE" && classifyPolicy(event.policy).kind === "sizeAmbiguous",
-    policyRejected: ({ event }) =>
-      event.type === "INITIATE" && ["missing", "tooLarge", "invalid"].includes(classifyPolicy(event.policy).kind),
+    policyRejected: ({ event }) => event.type === "INITIATE" && isRejectedPolicy(event.policy),
     isCurrentLockId: ({ context, event }) => event.type === "COMPLETE" && event.lockId === context.lock?.lockId,
     isRetiredLockId: ({ context, event }) => event.type === "COMPLETE" && context.retiredLockIds.includes(event.lockId),
     lockExpired: ({ context, event }) => context.lock !== undefined && event.now >= context.lock.expiresAt,

@@ -50,6 +50,11 @@ export function classifyPolicy(policy: string | undefined): PolicyVerdict {
   return bytes > POLICY_SURE_LIMIT ? { kind: "sizeAmbiguous" } : { kind: "valid" };
 }
 
+/** True for a policy Initiate or SetVaultAccessPolicy must refuse: missing, over 20 KB, or not usable. */
+export function isRejectedPolicy(policy: string | undefined): boolean {
+  return ["missing", "tooLarge", "invalid"].includes(classifyPolicy(policy).kind);
+}
+
 /** Why a policy document is not a usable IAM resource policy, or undefined when it is. */
 export function policyShapeProblem(policy: string): string | undefined {
   let doc: unknown;
