@@ -164,21 +164,19 @@ function vaultStep(
       const meta = { ...refusal.meta, reason: `${refusal.meta.reason} ${refusal.detail}` };
       return refusals(meta, vault).map((branch) => ({
         ...branch,
-        edges: [...edges.map((e) => e.id), meta.id],
-        requirements: [...new Set([...edges.flatMap((e) => e.requirements), ...meta.requirements])],
+        ...trail([...edges, meta]),
         changes: change(snapshot),
       }));
     }
     const { next, edge } = fire(snapshot, eventOf(operation, request));
     if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
-    const taken = [...edges, edge];
+    const taken = trail([...edges, edge]);
     const outcomes = [edge.expect, ...(edge.alternatives ?? [])];
     return outcomes.map((outcome, i) => {
       const after = i === 0 ? next : snapshot;
       const record = recordOf(after) ?? recordOf(snapshot);
       return {
-        edges: taken.map((e) => e.id),
-        requirements: [...new Set(taken.flatMap((e) => e.requirements))],
+        ...taken,
         outcome,
         response: render({
           meta: edge,
@@ -194,6 +192,11 @@ function vaultStep(
       };
     });
   });
+}
+
+/** The edge ids a branch took, in order, and the requirements they implement. */
+function trail(taken: EdgeMeta[]): Pick<Branch, "edges" | "requirements"> {
+  return { edges: taken.map((e) => e.id), requirements: [...new Set(taken.flatMap((e) => e.requirements))] };
 }
 
 function listVaults(world: WorldView, request: Request, account: string): Branch[] {
