@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { AbstractEvent, LockIdRef, Operation, PolicyKind } from "../model/index.js";
 import { examplePolicy } from "../model/index.js";
-import { concretize, lockIdFor } from "./concretize.js";
+import { concretize, hasArchiveFor, lockIdFor } from "./concretize.js";
 import type { Session } from "./session.js";
 import type { TargetClock } from "./target.js";
 
@@ -111,11 +111,10 @@ class DataCommand extends RequestCommand {
   }
   override check(model: Readonly<SequenceModel>): boolean {
     if (this.event.type === "UPLOAD_ARCHIVE" && model.session.rails.blockArchives) return false;
-    if (this.event.type !== "DELETE_ARCHIVE") return super.check(model);
     const vaultName = model.vaults[this.vault]!;
     const { world, principal, deletedArchives } = model.session;
-    const stored = Object.keys(world.vault(principal.accountId, vaultName)?.context.archives ?? {}).length > 0;
-    return this.event.archive === "stored" ? stored : deletedArchives.has(vaultName) && super.check(model);
+    const deleted = deletedArchives.get(vaultName);
+    return hasArchiveFor(this.event, world, principal.accountId, vaultName, deleted) && super.check(model);
   }
   toString(): string {
     const { type, ...detail } = this.event;

@@ -5,6 +5,7 @@ import {
   exampleTags,
   treeHash,
   type AbstractEvent,
+  type Change,
   type LockIdRef,
   type Operation,
   type WorldView,
@@ -16,6 +17,34 @@ export function lockIdFor(world: WorldView, accountId: string, vaultName: string
   const known =
     ref === "current" ? context?.lock?.lockId : ref === "retired" ? context?.retiredLockIds.at(-1) : undefined;
   return known ?? `RANDOM${randomBytes(9).toString("base64url").replace(/[-_]/g, "x")}`;
+}
+
+/**
+ * Whether an event has what it names: an archive deletion needs a stored archive, or for `gone` one this vault
+ * deleted before (the only already-deleted ids the suite sends). Other events always do.
+ */
+export function hasArchiveFor(
+  event: AbstractEvent,
+  world: WorldView,
+  accountId: string,
+  vaultName: string,
+  deletedArchive: string | undefined,
+): boolean {
+  if (event.type !== "DELETE_ARCHIVE") return true;
+  if (event.archive === "gone") return deletedArchive !== undefined;
+  return Object.keys(world.vault(accountId, vaultName)?.context.archives ?? {}).length > 0;
+}
+
+/** The archive a vault's `gone` deletions name after a step: the one it just deleted; none once the vault is gone. */
+export function deletedArchiveAfter(
+  operation: Operation,
+  changes: readonly Change[],
+  before: string | undefined,
+): string | undefined {
+  if (operation.name === "ListVaults") return before;
+  const change = changes.find((c) => c.vaultName === operation.vaultName);
+  if (change && change.record === undefined) return undefined;
+  return operation.name === "DeleteArchive" && change ? operation.archiveId : before;
 }
 
 /** A small archive body of printable text, different every time. */

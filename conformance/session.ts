@@ -13,6 +13,7 @@ import {
   type Branch,
   type Operation,
 } from "../model/index.js";
+import { deletedArchiveAfter } from "./concretize.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import { judge, type Verdict } from "./judge.js";
 import {
@@ -159,10 +160,12 @@ export class Session {
     for (const change of judgement.branch!.changes)
       this.lastChange.set(change.vaultName, judgement.branch!.requirements);
     this.recordCensus(judgement.branch!);
-    if (operation.name === "DeleteArchive" && judgement.branch!.changes.length)
-      this.deletedArchives.set(operation.vaultName, operation.archiveId);
-    for (const change of judgement.branch!.changes)
-      if (change.record === undefined) this.deletedArchives.delete(change.vaultName);
+    if (operation.name !== "ListVaults") {
+      const { vaultName } = operation;
+      const deleted = deletedArchiveAfter(operation, judgement.branch!.changes, this.deletedArchives.get(vaultName));
+      if (deleted === undefined) this.deletedArchives.delete(vaultName);
+      else this.deletedArchives.set(vaultName, deleted);
+    }
     return { observed, branch: judgement.branch! };
   }
 

@@ -6,7 +6,7 @@
  */
 import { judge } from "../conformance/judge.js";
 import { DATA_EVENTS } from "../conformance/commands.js";
-import { concretize } from "../conformance/concretize.js";
+import { concretize, deletedArchiveAfter, hasArchiveFor } from "../conformance/concretize.js";
 import type { Observed } from "../conformance/invoke.js";
 import { mutatedStep, type Mutant } from "../emulator/mutants/catalogue.js";
 import { MemoryWorld, step, type AbstractEvent, type Operation, type Response } from "../model/index.js";
@@ -46,11 +46,9 @@ interface Node {
   deleted?: string;
 }
 
-/** False for an archive deletion the suite's sequences would not send in this node (see `DataCommand`). */
+/** False for an archive deletion the suite's sequences would not send in this node (the same rule as theirs). */
 function applicable(node: Node, move: Move): boolean {
-  if (move.type !== "REQUEST" || move.event.type !== "DELETE_ARCHIVE") return true;
-  if (move.event.archive === "gone") return node.deleted !== undefined;
-  return Object.keys(node.model.vault(SIGNER, VAULT)?.context.archives ?? {}).length > 0;
+  return move.type !== "REQUEST" || hasArchiveFor(move.event, node.model, SIGNER, VAULT, node.deleted);
 }
 
 /** `InitiateVaultLock(valid)`, `AdvanceClock(25 h)`: a move in one short word group. */
@@ -110,13 +108,7 @@ function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished"
   model.apply(judgement.branch!.changes);
   const mutated = node.mutant.clone();
   mutated.apply(answer.changes);
-  const removed = judgement.branch!.changes.length > 0;
-  const deleted =
-    operation.name === "DeleteArchive" && removed
-      ? operation.archiveId
-      : model.vault(SIGNER, VAULT) === undefined
-        ? undefined
-        : node.deleted;
+  const deleted = deletedArchiveAfter(operation, judgement.branch!.changes, node.deleted);
   return {
     model,
     mutant: mutated,
