@@ -10,7 +10,7 @@ import type { Authenticator } from "./auth.js";
 import { serveControl, type ControlOptions } from "./control.js";
 import { errorBody, ServiceError } from "./errors.js";
 import { HANDLERS } from "./handlers.js";
-import { matchRoute } from "./routes.js";
+import { isArchiveUpload, matchRoute } from "./routes.js";
 import type { VaultService } from "./service.js";
 
 export const API_VERSION = "2012-06-01";
@@ -40,8 +40,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineD
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
   const query = new URLSearchParams(rawQuery);
-  const upload = method === "POST" && /\/archives$/.test(rawPath);
-  const body = await readBody(req, upload ? deps.maxArchiveBytes : deps.maxBodyBytes);
+  const body = await readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
   if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
   const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);

@@ -39,6 +39,11 @@ const ROUTES: { method: string; shape: RegExp; operation: OperationName; query?:
   { method: "DELETE", shape: shape(String.raw`\/access-policy`), operation: "DeleteVaultAccessPolicy" },
 ];
 
+/** True for an UploadArchive request, which gets its own body limit before the request is routed. */
+export function isArchiveUpload(method: string, rawPath: string): boolean {
+  return ROUTES.some((r) => r.operation === "UploadArchive" && r.method === method && r.shape.test(rawPath));
+}
+
 /**
  * The operation for a method, raw (still percent-encoded) path and query, or undefined. Throws URIError on
  * bad escapes.
