@@ -25,6 +25,15 @@ async function listNames(client: GlacierClient, prefix: string, stats: { request
   return names;
 }
 
+/** Sends one clean-up request, counted in `stats`; true when the target accepted it, false on any error. */
+export function attemptCounted(stats: { requests: number }, send: () => Promise<unknown>): Promise<boolean> {
+  stats.requests++;
+  return send().then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Returns the names of this run's vaults that could not be deleted (or could not be listed); counts requests in `stats`. */
 export async function cleanup(
   client: GlacierClient,
@@ -38,10 +47,7 @@ export async function cleanup(
   } catch (error) {
     return [`(could not list vaults: ${String(error)})`];
   }
-  const attempt = (send: () => Promise<unknown>) => {
-    stats.requests++;
-    return send().catch(() => undefined);
-  };
+  const attempt = (send: () => Promise<unknown>) => attemptCounted(stats, send);
   for (const vaultName of names) {
     const vault = { accountId: "-", vaultName };
     await attempt(() => client.send(new AbortVaultLockCommand(vault)));

@@ -10,6 +10,7 @@ import { DeleteVaultCommand } from "@aws-sdk/client-glacier";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { EMPTY_VAULT, examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
+import { attemptCounted } from "./cleanup.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { failedStepResult, resultOf, type CheckResult } from "./results.js";
 
@@ -60,13 +61,9 @@ export async function retryDeferred(context: SuiteContext, deferred: DeferredVau
   const waiting: DeferredVault[] = [];
   for (const entry of deferred) {
     const mine = entry.target === context.target.name && entry.region === context.target.region;
-    context.stats.requests += mine ? 1 : 0;
+    const vault = { accountId: "-", vaultName: entry.vaultName };
     const deleted =
-      mine &&
-      (await context.principal.client.send(new DeleteVaultCommand({ accountId: "-", vaultName: entry.vaultName })).then(
-        () => true,
-        () => false,
-      ));
+      mine && (await attemptCounted(context.stats, () => context.principal.client.send(new DeleteVaultCommand(vault))));
     if (deleted) context.progress(`deleted deferred vault ${entry.vaultName} (waiting since ${entry.since})`);
     else waiting.push(entry);
   }
