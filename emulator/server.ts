@@ -2,12 +2,14 @@
  * `startEmulator(options)`: the reference emulator as a library, for the suite and anyone's tests.
  * Binds loopback on a free port by default; returns its URL, its service clock and `close()`.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, STATUS_CODES, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
 import { Authenticator } from "./auth.js";
+import { ERRORS, type ErrorCode } from "../model/index.js";
 import { createClock, type ServiceClock } from "./clock.js";
+import { errorBody } from "./errors.js";
 import { createPipeline } from "./pipeline.js";
 import { Journal } from "./journal.js";
 import { mutantNamed } from "./mutants/catalogue.js";
@@ -106,14 +108,13 @@ function journaledClock(clock: ServiceClock, journal: Journal): ServiceClock {
 function answerMalformed(error: Error & { rawPacket?: Buffer; code?: string }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy();
   const slow = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
-  const [status, code, reason] = slow
-    ? [408, "RequestTimeoutException", "Request Timeout"]
-    : [400, "BadRequest", "Bad Request"];
-  const json = JSON.stringify({
+  const code: ErrorCode = slow ? "RequestTimeoutException" : "BadRequest";
+  const status = ERRORS[code].status;
+  const reason = STATUS_CODES[status];
+  const json = errorBody(
     code,
-    message: slow ? "The request was not received in time" : `Malformed HTTP request: ${error.message}`,
-    type: "Client",
-  });
+    slow ? "The request was not received in time" : `Malformed HTTP request: ${error.message}`,
+  );
   const head = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
   const headers = `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close`;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n\r\n${head ? "" : json}`);
