@@ -122,10 +122,10 @@ function runOptions(
 
 function realAwsNotice(options: ReturnType<typeof runOptions>): string {
   const locks = options.allowPermanentLocks
-    ? "PERMANENT LOCKS ALLOWED: vaults this run locks keep their lock policy for good; the policy denies only glacier:DeleteArchive, so the empty vaults stay deletable and are deleted at the end."
+    ? "PERMANENT LOCKS ALLOWED: vaults this run locks keep their lock policy for good; the policy denies only glacier:DeleteArchive while a LegalHold tag is set (clean-up removes it), so the empty vaults stay deletable and are deleted at the end."
     : "CompleteVaultLock is never sent where it would lock a vault (--allow-permanent-locks to allow).";
   const archives = options.allowArchives
-    ? "ARCHIVES ALLOWED: small archives (under 100 bytes each) are uploaded and deleted; their vaults cannot be deleted until the next inventory, about a day later, and are listed as LEFT BEHIND."
+    ? "ARCHIVES ALLOWED: small archives (under 100 bytes each) are uploaded and deleted; their vaults cannot be deleted until the next inventory, about a day later, so they are recorded in the state file as DEFERRED and deleted by a later run."
     : "No archive is uploaded (--allow-archives to allow), so the vaults stay empty and no storage is billed.";
   return `REAL AWS: about ${500 + options.runs * 10} Glacier API requests (request charges apply); only vaults named vlc-* are touched and deleted. ${locks} ${archives}`;
 }
@@ -168,11 +168,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   try {
     const report = await runSuite({ ...options, ...(progress ? { progress } : {}), interrupted: () => interrupted });
-    const written = writeReports(buildDocument([report]), str(flags, "out") ?? "out");
+    const document = buildDocument([report]);
+    const written = writeReports(document, str(flags, "out") ?? "out");
     console.log(
-      flags.json
-        ? JSON.stringify(buildDocument([report]), null, 2)
-        : `${summarize(report)}\nreports: ${written.join(", ")}`,
+      flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`,
     );
     return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
   } finally {
