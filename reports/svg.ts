@@ -65,5 +65,6 @@ export function stateDiagramSvg(transitions: TransitionRow[]): string {
     }),
   );
   const height = Math.max(...STATES.map((s) => position[s]!.y + heights[s]!)) + 20;
-  return `<svg id="diagram" viewBox="0 0 ${700 + BOX.w + 20} ${height}" width="100%" role="img" aria-label="vault-lock state machine"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>${arrows.join("")}${boxes.join("")}</svg>`;
+  const width = Math.max(...STATES.map((s) => position[s]!.x)) + BOX.w + 20;
+  return `<svg id="diagram" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="vault-lock state machine"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>${arrows.join("")}${boxes.join("")}</svg>`;
 }
