@@ -1,6 +1,7 @@
 /**
- * Deletes every vault carrying the run's prefix (aborting InProgress locks, dropping access policies and
- * the LegalHold tag, and deleting the archives the run uploaded first) and reports what is left.
+ * Deletes every vault carrying the run's prefix and reports what is left. A vault the first DeleteVault does not
+ * remove gets its InProgress lock aborted, its access policy and LegalHold tag dropped and the archives the run
+ * uploaded deleted, then one more DeleteVault.
  */
 import {
   AbortVaultLockCommand,
@@ -50,6 +51,7 @@ export async function cleanup(
   const attempt = (send: () => Promise<unknown>) => attemptCounted(stats, send);
   for (const vaultName of names) {
     const vault = { accountId: "-", vaultName };
+    if (await attempt(() => client.send(new DeleteVaultCommand(vault)))) continue;
     await attempt(() => client.send(new AbortVaultLockCommand(vault)));
     await attempt(() => client.send(new DeleteVaultAccessPolicyCommand(vault)));
     await attempt(() => client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: ["LegalHold"] })));
