@@ -144,6 +144,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     leftovers = await cleanup(context.principal.client, context.prefix, context.stats, context.uploads);
     deferred = deferDeletions(context, options.pendingFile, leftovers);
     leftovers = leftovers.filter((name) => !deferred.includes(name));
+    context.clock.close();
   }
   const applied = applyExpectations(results, options.expectations);
   const { name, endpoint, region, capabilities } = options.target;

@@ -3,6 +3,8 @@
  * and, when the target declares clock control, the emulator's documented `/__emulator/clock` route.
  */
 import { GlacierClient } from "@aws-sdk/client-glacier";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 export interface Capabilities {
   /** The target serves `POST /__emulator/clock`, so the suite can make 24 hours pass. */
@@ -59,9 +61,13 @@ export function clientFor(target: Target, credentials = target.credentials): Gla
   });
 }
 
-/** The target's service clock, moved through the control route when it has one. */
+/**
+ * The target's service clock, moved through the control route when it has one. Control requests reuse one
+ * kept-alive connection (a run sends one per expiry it makes happen).
+ */
 export class TargetClock {
   private offset = 0;
+  private agent: HttpAgent | undefined;
 
   constructor(private readonly target: Target) {}
 
@@ -81,13 +87,32 @@ export class TargetClock {
     await this.control("POST", JSON.stringify({ advanceMs: ms }));
   }
 
+  /** Closes the kept-alive control connection. */
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+
   private async control(method: "GET" | "POST", body?: string): Promise<void> {
-    const response = await fetch(new URL("/__emulator/clock", this.target.endpoint), {
-      method,
-      ...(body ? { body } : {}),
+    const { status, text } = await this.send(method, body);
+    if (status < 200 || status > 299) throw new Error(`clock control answered ${status}: ${text}`);
+    this.offset = (JSON.parse(text) as { offsetMs: number }).offsetMs;
+  }
+
+  private send(method: string, body = ""): Promise<{ status: number; text: string }> {
+    const url = new URL("/__emulator/clock", this.target.endpoint);
+    const secure = url.protocol === "https:";
+    this.agent ??= secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+    const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
+    return new Promise((resolve, reject) => {
+      const request = (secure ? httpsRequest : httpRequest)(url, { method, headers, agent: this.agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        response.on("error", reject);
+      });
+      request.on("error", reject);
+      request.end(body);
     });
-    if (!response.ok) throw new Error(`clock control answered ${response.status}: ${await response.text()}`);
-    const { offsetMs } = (await response.json()) as { offsetMs: number };
-    this.offset = offsetMs;
   }
 }

@@ -14,7 +14,7 @@ import type { Request, VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
 import { describeBody, render } from "./render.js";
 import { vaultArn } from "./rules.js";
-import type { Change, VaultRecord, WorldView } from "./world.js";
+import { sameRecord, type Change, type VaultRecord, type WorldView } from "./world.js";
 
 /** One acceptable outcome of a request and what it does to the world. */
 export interface Branch {
@@ -147,10 +147,9 @@ function vaultStep(
   tolerance: number,
 ): Branch[] {
   const before = world.vault(account, operation.vaultName);
-  const unchanged = JSON.stringify(before);
   const change = (snapshot: Snapshot): Change[] => {
     const record = recordOf(snapshot);
-    return JSON.stringify(record) === unchanged ? [] : [{ account, vaultName: operation.vaultName, record }];
+    return sameRecord(record, before) ? [] : [{ account, vaultName: operation.vaultName, record }];
   };
   const vault = vaultArn(request.region, account, operation.vaultName);
   return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {

@@ -46,6 +46,10 @@ export function exampleTags(kind: TagSet): Record<string, string> {
  * lock stays deletable).
  */
 export function examplePolicy(kind: PolicyKind): string | undefined {
+  return EXAMPLE_POLICIES[kind];
+}
+
+const EXAMPLE_POLICIES: Record<PolicyKind, string | undefined> = (() => {
   const statement = {
     Sid: "suite",
     Effect: "Deny",
@@ -55,19 +59,14 @@ export function examplePolicy(kind: PolicyKind): string | undefined {
     Condition: { StringEquals: { "glacier:ResourceTag/LegalHold": "true" } },
   };
   const doc = (pad: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ ...statement, Sid: pad }] });
-  switch (kind) {
-    case "valid":
-      return doc("suite");
-    case "missing":
-      return undefined;
-    case "invalid":
-      return '{"Version":"2012-10-17","Statement":[{"Effect":"Deny"';
-    case "tooLarge":
-      return doc("x".repeat(POLICY_HARD_LIMIT));
-    case "sizeAmbiguous":
-      return doc("x".repeat(20_300 - doc("").length));
-  }
-}
+  return {
+    valid: doc("suite"),
+    missing: undefined,
+    invalid: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny"',
+    tooLarge: doc("x".repeat(POLICY_HARD_LIMIT)),
+    sizeAmbiguous: doc("x".repeat(20_300 - doc("").length)),
+  };
+})();
 
 const ABSTRACT = new WeakMap<VaultEvent, AbstractEvent>();
 

@@ -23,6 +23,25 @@ export interface Change {
   record: VaultRecord | undefined;
 }
 
+/**
+ * Whether two vault records hold the same data, read as JSON would (a key set to undefined is absent).
+ * Unchanged parts of a machine context keep their identity, so this is mostly reference checks.
+ */
+export function sameRecord(a: VaultRecord | undefined, b: VaultRecord | undefined): boolean {
+  return sameData(a, b);
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key in left) if (!sameData(left[key], right[key])) return false;
+  for (const key in right) if (!(key in left) && right[key] !== undefined) return false;
+  return true;
+}
+
 /** A world held in a Map, with changes applied in place. */
 export class MemoryWorld implements WorldView {
   private readonly accounts = new Map<string, Map<string, VaultRecord>>();

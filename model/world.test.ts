@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_VAULT } from "./machine.js";
+import { sameRecord, type VaultRecord } from "./world.js";
+
+const record = (context: Partial<VaultRecord["context"]> = {}): VaultRecord => {
+  const { lastEdge: _, ...empty } = EMPTY_VAULT;
+  return { state: "noLock", context: { ...empty, createdAt: 1, ...context } };
+};
+
+describe("sameRecord reads records as JSON would", () => {
+  it("equal data in different objects is the same; a changed leaf anywhere is not", () => {
+    const tags = { a: "1" };
+    expect(sameRecord(record({ tags }), record({ tags: { a: "1" } }))).toBe(true);
+    expect(sameRecord(record({ tags }), record({ tags: { a: "2" } }))).toBe(false);
+    expect(sameRecord(record({ retiredLockIds: ["x"] }), record({ retiredLockIds: ["x", "y"] }))).toBe(false);
+    expect(sameRecord(record(), { ...record(), state: "locked" })).toBe(false);
+  });
+
+  it("a key set to undefined equals an absent one; a missing record only equals another", () => {
+    expect(sameRecord(record({ accessPolicy: undefined }), record())).toBe(true);
+    expect(sameRecord(record(), record({ accessPolicy: "{}" }))).toBe(false);
+    expect(sameRecord(undefined, undefined)).toBe(true);
+    expect(sameRecord(undefined, record())).toBe(false);
+  });
+});
