@@ -4,6 +4,7 @@
  * - `bare`: plain node:http answering every request with GetVaultLock's canned Locked body;
  * - `recorder`: a proxy to `upstream` keeping every exchange (GET /__bench/recording returns them);
  * - `replayer`: plain node:http answering the i-th request with the i-th recorded response.
+ * `listenBenchServer` starts the plain ones in the calling thread instead (the one-thread arrangement).
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,7 @@ import { startEmulator } from "../emulator/server.js";
 export interface Exchange {
   method: string;
   url: string;
+  requestHeaders: Record<string, string | string[] | undefined>;
   body: string;
   status: number;
   headers: Record<string, string>;
@@ -71,6 +73,7 @@ function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerRespons
     recording.push({
       method: req.method ?? "GET",
       url: req.url ?? "/",
+      requestHeaders: req.headers,
       body,
       status: answer.statusCode ?? 500,
       headers,
@@ -80,18 +83,27 @@ function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerRespons
   };
 }
 
+/** Starts a plain (not emulator) bench server in this thread; resolves its URL and a close function. */
+export async function listenBenchServer(spec: ServerSpec): Promise<{ url: string; stop: () => Promise<void> }> {
+  const handle = handlerFor(spec);
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop };
+}
+
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
     const emulator = await startEmulator({ clockControl: spec.clockControl ?? false });
     parentPort!.postMessage(emulator.url);
     return;
   }
-  const handle = handlerFor(spec);
-  const server = createServer((req, res) => void handle(req, res));
-  server.keepAliveTimeout = 5_000;
-  server.listen(0, "127.0.0.1", () =>
-    parentPort!.postMessage(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-  );
+  parentPort!.postMessage((await listenBenchServer(spec)).url);
 }
 
-await main(workerData as ServerSpec);
+if (parentPort) await main(workerData as ServerSpec);

@@ -2,34 +2,32 @@
  * Suite harness throughput (issue 4, goal ratio >= 0.8): requests per second of a full suite run against
  * the emulator, versus the bare SDK sending the very same requests, one at a time, to a server that
  * answers each with the emulator's recorded response (so both sides parse the same errors and bodies).
- * The recording comes from an untimed run of the same seed through a recording proxy. The same requests sent by
- * the bare SDK to a fresh emulator split the ratio into the suite's own cost and the emulator's.
+ * The recording comes from an untimed run of the same seed through a recording proxy. Two arrangements, each
+ * like for like: servers in their own threads, and everything in one thread (how `npm start` embeds the
+ * emulator). The same requests sent by the bare SDK to a fresh emulator split the first ratio into the suite's own
+ * cost and the emulator's; `workFloor` measures, alone, the work every request needs on both sides.
  */
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
-import { HANDLERS } from "../emulator/handlers.js";
-import { matchRoute } from "../emulator/routes.js";
+import { startEmulator } from "../emulator/server.js";
 import { sdkClient } from "../emulator/testing.js";
 import { invoke } from "../conformance/invoke.js";
 import { runSuite } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
-import { treeHash, type Operation } from "../model/index.js";
+import type { Operation } from "../model/index.js";
+import { workFloor } from "./floor.js";
 import { figure, serverWorker } from "./measure.js";
-import type { Exchange } from "./servers.js";
+import { operationOf } from "./recording.js";
+import { listenBenchServer, type Exchange } from "./servers.js";
 
 const SEED = 20261122;
 const RUNS = 200;
+const GOAL = 0.8;
 
 const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
 
-/** The model operation a recorded AWS request was (read by the emulator's own handlers), or undefined for control requests. */
-function operationOf(exchange: Exchange): Operation | undefined {
-  const [path = "/", rawQuery = ""] = exchange.url.split("?", 2);
-  const query = new URLSearchParams(rawQuery);
-  const route = matchRoute(exchange.method, path, query);
-  if (!route) return undefined;
-  const body = Buffer.from(exchange.body);
-  const headers = { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "recorded" };
-  return HANDLERS[route.operation]({ route, body, query, headers });
+interface Server {
+  url: string;
+  stop: () => Promise<unknown>;
 }
 
 /** Records the exchanges of a suite run through a proxy; the emulator stays up (and warm) for the timed run. */
@@ -44,37 +42,19 @@ async function recordRun(emulatorUrl: string): Promise<Exchange[]> {
   }
 }
 
-export async function suiteVersusSdk(): Promise<Record<string, number>> {
-  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
-  const recording = await recordRun(emulator.url);
+/** Requests per second of a suite run against `server` (after one untimed run, so both sides are warm). */
+async function timedSuite(server: Server, warm = true): Promise<{ perSecond: number; requests: number }> {
+  if (warm) await runSuite({ target: target(server.url), seed: SEED, runs: RUNS });
   const start = performance.now();
-  const report = await runSuite({ target: target(emulator.url), seed: SEED, runs: RUNS });
-  const suiteSeconds = (performance.now() - start) / 1000;
-  await emulator.stop();
-  const operations = recording.map(operationOf) as Operation[];
-  const sdkPerSecond = await replay(operations, await serverWorker({ kind: "replayer", recording }));
-  const sdkToEmulatorPerSecond = await replay(operations, await serverWorker({ kind: "emulator", clockControl: true }));
-  const suitePerSecond = report.requests / suiteSeconds;
-  const ratio = suitePerSecond / sdkPerSecond;
-  console.log(
-    `suite run (${report.results.length} checks, ${RUNS} sequences, unexpected ${report.unexpected}): ${report.requests} requests in ${suiteSeconds.toFixed(2)} s = ${figure(suitePerSecond)} req/s; ` +
-      `bare SDK replaying the same ${operations.length} requests against canned responses: ${figure(sdkPerSecond)} req/s; ratio ${ratio.toFixed(2)} (goal >= 0.8)`,
-  );
-  console.log(
-    `  where the gap is: bare SDK replaying them against a fresh emulator: ${figure(sdkToEmulatorPerSecond)} req/s; ` +
-      `suite / that ${(suitePerSecond / sdkToEmulatorPerSecond).toFixed(2)} (the suite's own cost), that / canned ${(sdkToEmulatorPerSecond / sdkPerSecond).toFixed(2)} (the emulator's)`,
-  );
-  return {
-    suiteReqPerSec: suitePerSecond,
-    sdkReplayReqPerSec: sdkPerSecond,
-    sdkToEmulatorReqPerSec: sdkToEmulatorPerSecond,
-    suiteToSdkRatio: ratio,
-    suiteSeconds,
-  };
+  const report = await runSuite({ target: target(server.url), seed: SEED, runs: RUNS });
+  const seconds = (performance.now() - start) / 1000;
+  await server.stop();
+  if (report.unexpected) throw new Error(`the timed suite run had ${report.unexpected} unexpected results`);
+  return { perSecond: report.requests / seconds, requests: report.requests };
 }
 
 /** Requests per second of the bare SDK sending `operations` one at a time to `server` (after 200 warm-up ones). */
-async function replay(operations: Operation[], server: Awaited<ReturnType<typeof serverWorker>>): Promise<number> {
+async function replay(operations: Operation[], server: Server): Promise<number> {
   const client = sdkClient(server.url, DEFAULT_ACCOUNTS[0]!);
   for (const operation of operations.slice(0, 200)) await invoke(client, operation);
   const start = performance.now();
@@ -82,4 +62,44 @@ async function replay(operations: Operation[], server: Awaited<ReturnType<typeof
   const seconds = (performance.now() - start) / 1000;
   await server.stop();
   return operations.length / seconds;
+}
+
+const mark = (ratio: number) => `${ratio.toFixed(2)} ${ratio >= GOAL ? "✔" : "✘"}`;
+
+export async function suiteVersusSdk(): Promise<Record<string, number>> {
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
+  const recording = await recordRun(emulator.url);
+  const operations = recording.map(operationOf) as Operation[];
+  const threads = await timedSuite(emulator, false);
+  const sdkPerSecond = await replay(operations, await serverWorker({ kind: "replayer", recording }));
+  const sdkToEmulatorPerSecond = await replay(operations, await serverWorker({ kind: "emulator", clockControl: true }));
+  const embedded = await startEmulator({ clockControl: true });
+  const oneThread = await timedSuite({ url: embedded.url, stop: () => embedded.close() });
+  const sdkOneThread = await replay(operations, await listenBenchServer({ kind: "replayer", recording }));
+  const ratio = threads.perSecond / sdkPerSecond;
+  const oneThreadRatio = oneThread.perSecond / sdkOneThread;
+  console.log(
+    `suite run (${RUNS} sequences): ${threads.requests} requests; against canned answers the bare SDK sends the same ${operations.length} requests (goal >= ${GOAL}):\n` +
+      `  servers in their own threads: suite ${figure(threads.perSecond)} req/s, bare SDK ${figure(sdkPerSecond)} req/s, ratio ${mark(ratio)}\n` +
+      `    split: bare SDK to a fresh emulator ${figure(sdkToEmulatorPerSecond)} req/s; suite / that ${(threads.perSecond / sdkToEmulatorPerSecond).toFixed(2)} (the suite's own cost), that / canned ${(sdkToEmulatorPerSecond / sdkPerSecond).toFixed(2)} (the emulator's)\n` +
+      `  one thread, like npm start: suite ${figure(oneThread.perSecond)} req/s, bare SDK ${figure(sdkOneThread)} req/s, ratio ${mark(oneThreadRatio)}`,
+  );
+  const floor = await workFloor(recording);
+  const roundTripMicros = 1e6 / sdkOneThread;
+  const budgetMicros = roundTripMicros * (1 / GOAL - 1);
+  console.log(
+    `  work every request needs, measured alone: SigV4 verification ${floor.verifyMicros.toFixed(0)} µs + model step ${floor.stepMicros.toFixed(0)} µs × 2 (the emulator serves it, the suite predicts it) = ${floor.totalMicros.toFixed(0)} µs; ` +
+      `${GOAL} leaves ${budgetMicros.toFixed(0)} µs over the one-thread canned round trip of ${roundTripMicros.toFixed(0)} µs`,
+  );
+  return {
+    suiteReqPerSec: threads.perSecond,
+    sdkReplayReqPerSec: sdkPerSecond,
+    sdkToEmulatorReqPerSec: sdkToEmulatorPerSecond,
+    suiteToSdkRatio: ratio,
+    suiteOneThreadReqPerSec: oneThread.perSecond,
+    sdkOneThreadReqPerSec: sdkOneThread,
+    suiteToSdkOneThreadRatio: oneThreadRatio,
+    floorMicros: floor.totalMicros,
+    budgetMicros,
+  };
 }

@@ -1,0 +1,16 @@
+/** Reading a recorded exchange back as the model operation it was. */
+import { HANDLERS } from "../emulator/handlers.js";
+import { matchRoute } from "../emulator/routes.js";
+import { treeHash, type Operation } from "../model/index.js";
+import type { Exchange } from "./servers.js";
+
+/** The model operation a recorded AWS request was (read by the emulator's own handlers), or undefined for control requests. */
+export function operationOf(exchange: Exchange): Operation | undefined {
+  const [path = "/", rawQuery = ""] = exchange.url.split("?", 2);
+  const query = new URLSearchParams(rawQuery);
+  const route = matchRoute(exchange.method, path, query);
+  if (!route) return undefined;
+  const body = Buffer.from(exchange.body);
+  const headers = { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "recorded" };
+  return HANDLERS[route.operation]({ route, body, query, headers });
+}
