@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, side by side in one run. `BENCH_MS` sets each measurement's length. */
 import { emulatorVersusBare } from "./emulator.bench.js";
+import { lanesVersusSdk } from "./lanes.bench.js";
 import { emulatorWithManyVaults, peakMemory, timeToCoverage } from "./memory.bench.js";
 import { modelSpeed } from "./model.bench.js";
 import { suiteVersusSdk } from "./suite.bench.js";
@@ -9,6 +10,7 @@ console.log(`node ${process.version}, ${ms} ms per measurement`);
 const results = {
   ...(await emulatorVersusBare(ms)),
   ...(await suiteVersusSdk()),
+  ...(await lanesVersusSdk()),
   ...(await timeToCoverage()),
   ...(await peakMemory()),
   ...(await emulatorWithManyVaults()),

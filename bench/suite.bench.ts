@@ -11,7 +11,7 @@ import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
 import { startEmulator } from "../emulator/server.js";
 import { sdkClient } from "../emulator/testing.js";
 import { invoke } from "../conformance/invoke.js";
-import { runSuite } from "../conformance/run.js";
+import { runSuite, type Shard } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
 import type { Operation } from "../model/index.js";
 import { workFloor } from "./floor.js";
@@ -19,22 +19,25 @@ import { figure, serverWorker } from "./measure.js";
 import { operationOf } from "./recording.js";
 import { listenBenchServer, type Exchange } from "./servers.js";
 
-const SEED = 20261122;
-const RUNS = 200;
-const GOAL = 0.8;
+export const SEED = 20261122;
+export const RUNS = 200;
+export const GOAL = 0.8;
 
-const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
+export const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
 
-interface Server {
+export interface Server {
   url: string;
   stop: () => Promise<unknown>;
 }
 
-/** Records the exchanges of a suite run through a proxy; the emulator stays up (and warm) for the timed run. */
-async function recordRun(emulatorUrl: string): Promise<Exchange[]> {
+/**
+ * Records the AWS exchanges of a suite run (or of one shard of it) through a proxy; the emulator stays up (and warm)
+ * for the timed run.
+ */
+export async function recordRun(emulatorUrl: string, shard?: Shard): Promise<Exchange[]> {
   const recorder = await serverWorker({ kind: "recorder", upstream: emulatorUrl });
   try {
-    await runSuite({ target: target(recorder.url), seed: SEED, runs: RUNS });
+    await runSuite({ target: target(recorder.url), seed: SEED, runs: RUNS, ...(shard ? { shard } : {}) });
     const recording = (await (await fetch(`${recorder.url}/__bench/recording`)).json()) as Exchange[];
     return recording.filter((e) => operationOf(e) !== undefined);
   } finally {
@@ -54,17 +57,28 @@ async function timedSuite(server: Server, warm = true): Promise<{ perSecond: num
 }
 
 /** Requests per second of the bare SDK sending `operations` one at a time to `server` (after 200 warm-up ones). */
-async function replay(operations: Operation[], server: Server): Promise<number> {
-  const client = sdkClient(server.url, DEFAULT_ACCOUNTS[0]!);
-  for (const operation of operations.slice(0, 200)) await invoke(client, operation);
-  const start = performance.now();
-  for (const operation of operations) await invoke(client, operation);
-  const seconds = (performance.now() - start) / 1000;
-  await server.stop();
-  return operations.length / seconds;
+export function replay(operations: Operation[], server: Server): Promise<number> {
+  return replayLanes([{ operations, server }]);
 }
 
-const mark = (ratio: number) => `${ratio.toFixed(2)} ${ratio >= GOAL ? "✔" : "✘"}`;
+/**
+ * Requests per second of the bare SDK sending each lane's operations one at a time to its server, all lanes at
+ * once (after 200 warm-up requests each); stops the servers.
+ */
+export async function replayLanes(lanes: { operations: Operation[]; server: Server }[]): Promise<number> {
+  const clients = lanes.map(({ server }) => sdkClient(server.url, DEFAULT_ACCOUNTS[0]!));
+  const send = async (operations: Operation[], k: number) => {
+    for (const operation of operations) await invoke(clients[k]!, operation);
+  };
+  await Promise.all(lanes.map(({ operations }, k) => send(operations.slice(0, 200), k)));
+  const start = performance.now();
+  await Promise.all(lanes.map(({ operations }, k) => send(operations, k)));
+  const seconds = (performance.now() - start) / 1000;
+  await Promise.all(lanes.map(({ server }) => server.stop()));
+  return lanes.reduce((sum, { operations }) => sum + operations.length, 0) / seconds;
+}
+
+export const mark = (ratio: number) => `${ratio.toFixed(2)} ${ratio >= GOAL ? "✔" : "✘"}`;
 
 export async function suiteVersusSdk(): Promise<Record<string, number>> {
   const emulator = await serverWorker({ kind: "emulator", clockControl: true });
