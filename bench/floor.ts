@@ -8,7 +8,7 @@ import { Authenticator } from "../emulator/auth.js";
 import { createClock } from "../emulator/clock.js";
 import { VaultService } from "../emulator/service.js";
 import type { Operation } from "../model/index.js";
-import type { Exchange } from "./servers.js";
+import type { Exchange } from "../conformance/harness.js";
 import { operationOf } from "./recording.js";
 
 const PASSES = 5;
@@ -36,7 +36,7 @@ function signedRequest(exchange: Exchange) {
     rawPath,
     query,
     headers: exchange.requestHeaders,
-    body: Buffer.from(exchange.body),
+    body: Buffer.from(exchange.requestBody),
   };
 }
 

@@ -2,7 +2,7 @@
 import { HANDLERS } from "../emulator/handlers.js";
 import { matchRoute } from "../emulator/routes.js";
 import { treeHash, type Operation } from "../model/index.js";
-import type { Exchange } from "./servers.js";
+import type { Exchange } from "../conformance/harness.js";
 
 /** The model operation a recorded AWS request was (read by the emulator's own handlers), or undefined for control requests. */
 export function operationOf(exchange: Exchange): Operation | undefined {
@@ -10,7 +10,7 @@ export function operationOf(exchange: Exchange): Operation | undefined {
   const query = new URLSearchParams(rawQuery);
   const route = matchRoute(exchange.method, path, query);
   if (!route) return undefined;
-  const body = Buffer.from(exchange.body);
+  const body = Buffer.from(exchange.requestBody);
   const headers = { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "recorded" };
   return HANDLERS[route.operation]({ route, body, query, headers });
 }

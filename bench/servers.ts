@@ -2,24 +2,15 @@
  * Servers for benchmarks, each in a worker thread so client and server do not share an event loop:
  * - `emulator`: the reference emulator;
  * - `bare`: plain node:http answering every request with GetVaultLock's canned Locked body;
- * - `recorder`: a proxy to `upstream` keeping every exchange (GET /__bench/recording returns them);
+ * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges);
  * - `replayer`: plain node:http answering the i-th request with the i-th recorded response.
  * `listenBenchServer` starts the plain ones in the calling thread instead (the one-thread arrangement).
  */
-import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
+import { proxy, type Exchange, type Intercept } from "../conformance/harness.js";
 import { startEmulator } from "../emulator/server.js";
-
-export interface Exchange {
-  method: string;
-  url: string;
-  requestHeaders: Record<string, string | string[] | undefined>;
-  body: string;
-  status: number;
-  headers: Record<string, string>;
-  response: string;
-}
 
 export interface ServerSpec {
   kind: "emulator" | "bare" | "recorder" | "replayer";
@@ -48,38 +39,11 @@ function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerRespons
       await readAll(req);
       send(res, 200, { "content-type": "application/json", "x-amzn-requestid": "bare" }, CANNED);
     };
-  if (spec.kind === "replayer") {
-    let next = 0;
-    return async (req, res) => {
-      await readAll(req);
-      const exchange = spec.recording![next++ % spec.recording!.length]!;
-      send(res, exchange.status, exchange.headers, exchange.response);
-    };
-  }
-  const recording: Exchange[] = [];
-  const upstream = new URL(spec.upstream!);
+  let next = 0;
   return async (req, res) => {
-    if (req.url === "/__bench/recording")
-      return send(res, 200, { "content-type": "application/json" }, JSON.stringify(recording));
-    const body = await readAll(req);
-    const answer = await new Promise<IncomingMessage>((resolve) =>
-      request(
-        { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        resolve,
-      ).end(body),
-    );
-    const response = await readAll(answer);
-    const { "transfer-encoding": _, connection: __, ...headers } = answer.headers as Record<string, string>;
-    recording.push({
-      method: req.method ?? "GET",
-      url: req.url ?? "/",
-      requestHeaders: req.headers,
-      body,
-      status: answer.statusCode ?? 500,
-      headers,
-      response,
-    });
-    send(res, answer.statusCode ?? 500, headers, response);
+    await readAll(req);
+    const exchange = spec.recording![next++ % spec.recording!.length]!;
+    send(res, exchange.status, exchange.headers, exchange.body);
   };
 }
 
@@ -97,12 +61,23 @@ export async function listenBenchServer(spec: ServerSpec): Promise<{ url: string
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop };
 }
 
+/** The recording proxy, which answers `GET /__bench/recording` with every exchange so far. */
+async function recorder(upstream: string): Promise<string> {
+  const recorded: { exchanges: Exchange[] } = { exchanges: [] };
+  const own: Intercept = (_, url) =>
+    url === "/__bench/recording" ? { status: 200, body: JSON.stringify(recorded.exchanges) } : undefined;
+  const started = await proxy(upstream, undefined, own);
+  recorded.exchanges = started.exchanges;
+  return started.url;
+}
+
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
     const emulator = await startEmulator({ clockControl: spec.clockControl ?? false });
     parentPort!.postMessage(emulator.url);
     return;
   }
+  if (spec.kind === "recorder") return parentPort!.postMessage(await recorder(spec.upstream!));
   parentPort!.postMessage((await listenBenchServer(spec)).url);
 }
 

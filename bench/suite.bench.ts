@@ -17,7 +17,8 @@ import type { Operation } from "../model/index.js";
 import { workFloor } from "./floor.js";
 import { figure, serverWorker } from "./measure.js";
 import { operationOf } from "./recording.js";
-import { listenBenchServer, type Exchange } from "./servers.js";
+import type { Exchange } from "../conformance/harness.js";
+import { listenBenchServer } from "./servers.js";
 
 export const SEED = 20261122;
 export const RUNS = 200;

@@ -1,5 +1,12 @@
-/** Helpers for the conformance project's tests: targets for the emulator, moto, and free ports. */
+/** Helpers for the conformance project's tests and the bench: moto, free ports, and a recording proxy. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import {
+  createServer as createHttpServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { createServer } from "node:net";
 
 /** A free TCP port on loopback. */
@@ -43,56 +50,68 @@ export async function startMoto(): Promise<{ url: string; process: ChildProcess;
   return { url, process: child, stop };
 }
 
+/** One request through `proxy` and the answer it got (after any rewrite). */
 export interface Exchange {
   method: string;
   url: string;
+  requestHeaders: IncomingHttpHeaders;
   status: number;
+  /** The request body as UTF-8 text (forwarded byte for byte). */
+  requestBody: string;
+  /** The answer's headers as forwarded (hop-by-hop ones dropped). */
+  headers: Record<string, string>;
   body: string;
+}
+
+/** Answers a request itself instead of forwarding it, when it returns an answer. */
+export type Intercept = (method: string, url: string) => { status: number; body: string } | undefined;
+
+function readBytes(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
+function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
+  const { hostname, port } = upstream;
+  return new Promise((resolve, reject) =>
+    request({ hostname, port, method: req.method, path: req.url, headers: req.headers }, resolve)
+      .on("error", reject)
+      .end(body),
+  );
 }
 
 /**
  * A loopback HTTP proxy to `upstream` that hands every answer to `rewrite` (which may change status and
- * body, e.g. to inject a fault) and records the exchanges.
+ * body, e.g. to inject a fault) and records the exchanges, request headers and bodies included.
  */
 export async function proxy(
   upstream: string,
   rewrite: (exchange: Exchange) => Exchange = (e) => e,
-  /** Answers a request itself, without forwarding it, when this returns an answer. */
-  intercept: (method: string, url: string) => { status: number; body: string } | undefined = () => undefined,
+  intercept: Intercept = () => undefined,
 ): Promise<{ url: string; exchanges: Exchange[]; close: () => Promise<void> }> {
-  const { createServer, request } = await import("node:http");
   const target = new URL(upstream);
   const exchanges: Exchange[] = [];
-  const server = createServer((req, res) => {
-    const own = intercept(req.method ?? "GET", req.url ?? "/");
-    if (own) {
-      exchanges.push({ method: req.method ?? "GET", url: req.url ?? "/", ...own });
-      req.resume();
-      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(own.body) };
-      return void res.writeHead(own.status, headers).end(own.body);
-    }
-    const forward = request(
-      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on("data", (c: Buffer) => chunks.push(c));
-        answer.on("end", () => {
-          const exchange = rewrite({
-            method: req.method ?? "GET",
-            url: req.url ?? "/",
-            status: answer.statusCode ?? 500,
-            body: Buffer.concat(chunks).toString(),
-          });
-          exchanges.push(exchange);
-          const { "transfer-encoding": _, ...headers } = answer.headers;
-          res
-            .writeHead(exchange.status, { ...headers, "content-length": Buffer.byteLength(exchange.body) })
-            .end(exchange.body);
-        });
-      },
-    );
-    req.pipe(forward);
-  });
+  const answer = (res: ServerResponse, exchange: Exchange) => {
+    exchanges.push(exchange);
+    const length = Buffer.byteLength(exchange.body);
+    res.writeHead(exchange.status, { ...exchange.headers, "content-length": length }).end(exchange.body);
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const request = { method: req.method ?? "GET", url: req.url ?? "/", requestHeaders: req.headers };
+    const bytes = await readBytes(req);
+    const requestBody = bytes.toString();
+    const own = intercept(request.method, request.url);
+    if (own) return answer(res, { ...request, requestBody, headers: { "content-type": "application/json" }, ...own });
+    const reply = await forward(target, req, bytes);
+    const body = (await readBytes(reply)).toString();
+    const { "transfer-encoding": _, connection: __, ...headers } = reply.headers as Record<string, string>;
+    answer(res, rewrite({ ...request, requestBody, status: reply.statusCode ?? 500, headers, body }));
+  };
+  const server = createHttpServer((req, res) => void handle(req, res).catch(() => res.writeHead(502).end()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
