@@ -5,6 +5,7 @@ import {
   exampleTags,
   treeHash,
   type AbstractEvent,
+  type ArchiveRef,
   type Change,
   type LockIdRef,
   type Operation,
@@ -20,8 +21,9 @@ export function lockIdFor(world: WorldView, accountId: string, vaultName: string
 }
 
 /**
- * Whether an event has what it names: an archive deletion needs a stored archive, or for `gone` one this vault
- * deleted before (the only already-deleted ids the suite sends). Other events always do.
+ * Whether an event has what it names: an archive deletion needs a stored archive (of this vault, or for
+ * `elsewhere` of another), or for `gone` one this vault deleted before (the only already-deleted ids the suite
+ * sends). Other events always do.
  */
 export function hasArchiveFor(
   event: AbstractEvent,
@@ -30,9 +32,27 @@ export function hasArchiveFor(
   vaultName: string,
   deletedArchive: string | undefined,
 ): boolean {
-  if (event.type !== "DELETE_ARCHIVE") return true;
-  if (event.archive === "gone") return deletedArchive !== undefined;
-  return Object.keys(world.vault(accountId, vaultName)?.context.archives ?? {}).length > 0;
+  return (
+    event.type !== "DELETE_ARCHIVE" ||
+    archiveNamed(event.archive, world, accountId, vaultName, deletedArchive) !== undefined
+  );
+}
+
+function archiveNamed(
+  ref: ArchiveRef,
+  world: WorldView,
+  accountId: string,
+  vaultName: string,
+  deletedArchive: string | undefined,
+): string | undefined {
+  const firstOf = (name: string) => Object.keys(world.vault(accountId, name)?.context.archives ?? {})[0];
+  if (ref === "gone") return deletedArchive;
+  if (ref === "stored") return firstOf(vaultName);
+  return world
+    .vaultNames(accountId)
+    .filter((name) => name !== vaultName)
+    .map(firstOf)
+    .find((id) => id !== undefined);
 }
 
 /** The archive a vault's `gone` deletions name after a step: the one it just deleted; none once the vault is gone. */
@@ -93,10 +113,8 @@ export function concretize(
       };
     }
     case "DELETE_ARCHIVE": {
-      const stored = Object.keys(world.vault(accountId, vaultName)?.context.archives ?? {})[0];
-      const archiveId =
-        (event.archive === "stored" ? stored : deletedArchive) ?? randomBytes(104).toString("base64url");
-      return { name: "DeleteArchive", ...vault, archiveId };
+      const named = archiveNamed(event.archive, world, accountId, vaultName, deletedArchive);
+      return { name: "DeleteArchive", ...vault, archiveId: named ?? randomBytes(104).toString("base64url") };
     }
     case "ADD_TAGS":
       return { name: "AddTagsToVault", ...vault, tags: exampleTags(event.tags) };

@@ -3,8 +3,16 @@
  * (from `transitionCoveringPaths`), replayed on a fresh vault; plus the request-gate checks. Every step
  * is judged (status, code, required headers and body fields, values).
  */
-import { EDGES, LOCK_TTL_MS, transitionCoveringPaths, type AbstractEvent, type Operation } from "../model/index.js";
-import { concretize } from "./concretize.js";
+import {
+  EDGES,
+  LOCK_TTL_MS,
+  transitionCoveringPaths,
+  treeHash,
+  type AbstractEvent,
+  type Operation,
+  type PathStep,
+} from "../model/index.js";
+import { archiveBody, concretize } from "./concretize.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { resultOf, type CheckResult } from "./results.js";
 import { Guarded } from "./rails.js";
@@ -49,20 +57,22 @@ export async function runTransitionPaths(
     }
     const session = newSession(context);
     const vaultName = `${context.prefix}-p${index}`;
-    const requests = steps.filter((s) => s.event.type !== "EXPIRE").length;
+    const items = withSetUp(steps, vaultName);
+    const requests = items.filter((item) => !("type" in item && item.type === "EXPIRE")).length;
     let taken = 0;
     let firstDefect: number | undefined;
-    const act = (event: AbstractEvent) => async () => {
+    const act = (item: AbstractEvent | Operation) => async () => {
       taken++;
       const deleted = session.deletedArchives.get(vaultName);
-      const operation = concretize(event, vaultName, session.world, context.principal.accountId, deleted);
+      const operation =
+        "name" in item ? item : concretize(item, vaultName, session.world, context.principal.accountId, deleted);
       if (!operation) return context.clock.advance(EXPIRY_STEP_MS);
       await session.perform(operation).finally(() => {
         if (firstDefect === undefined && (session.trace.at(-1)?.verdict !== "pass" || session.trace.at(-1)?.deviation))
           firstDefect = taken;
       });
     };
-    let guarded = await runSteps(steps.map((s) => act(s.event)));
+    let guarded = await runSteps(items.map(act));
     const completed = session.trace.length === requests && session.trace.every((s) => s.verdict === "pass");
     for (const type of ["GET", "DESCRIBE_VAULT"] as const)
       if (completed && !guarded) guarded = await runSteps([act({ type })]);
@@ -82,6 +92,23 @@ export async function runTransitionPaths(
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${base.id}`);
   }
   return results;
+}
+
+/**
+ * A path's events, each deletion of an `elsewhere` archive preceded by the requests that give another vault
+ * (`<vault>-holder`) an archive for it to name.
+ */
+function withSetUp(steps: PathStep[], vaultName: string): (AbstractEvent | Operation)[] {
+  return steps.flatMap(({ event }): (AbstractEvent | Operation)[] => {
+    if (event.type !== "DELETE_ARCHIVE" || event.archive !== "elsewhere") return [event];
+    const holder = { accountId: "-", vaultName: `${vaultName}-holder` };
+    const body = archiveBody();
+    return [
+      { name: "CreateVault", ...holder },
+      { name: "UploadArchive", ...holder, body, treeHash: treeHash(body) },
+      event,
+    ];
+  });
 }
 
 /**

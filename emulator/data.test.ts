@@ -44,6 +44,19 @@ describe("archives through the AWS SDK (ARCH-*)", () => {
     await client.send(new DeleteArchiveCommand({ ...vault, archiveId: out.archiveId! }));
   });
 
+  it("refuses to delete, through another vault, an archive that vault does not hold (ARCH-DELETE-OTHER-VAULT)", async () => {
+    const other = { accountId: "-", vaultName: "data-other" };
+    await client.send(new CreateVaultCommand(other));
+    const { archiveId } = await client.send(new UploadArchiveCommand({ ...vault, body: Buffer.from("kept") }));
+    const error = await client.send(new DeleteArchiveCommand({ ...other, archiveId })).catch((e: Error) => e);
+    expect(error).toMatchObject({
+      name: "InvalidParameterValueException",
+      message: expect.stringMatching(/data-other$/),
+    });
+    await client.send(new DeleteArchiveCommand({ ...vault, archiveId }));
+    await client.send(new DeleteVaultCommand(other));
+  });
+
   it("refuses a wrong tree hash with 400 and a wrong content hash with 403", async () => {
     const body = Buffer.from("some archive");
     const wrongTree = client.send(new UploadArchiveCommand({ ...vault, body, checksum: "0".repeat(64) }));

@@ -11,11 +11,12 @@ interface Args {
   event: VaultEvent;
 }
 
-/** Guards by name (ARCH-TREE-HASH, ARCH-DELETE, TAGS-RULES, AP-POLICY-RULES, AP-GET-NONE, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). */
+/** Guards by name (ARCH-TREE-HASH, ARCH-DELETE, ARCH-DELETE-OTHER-VAULT, TAGS-RULES, AP-POLICY-RULES, AP-GET-NONE, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). */
 export const dataGuards = {
   treeHashMismatch: ({ event }: Args) => event.type === "UPLOAD_ARCHIVE" && event.treeHash !== event.bodyTreeHash,
   archiveStored: ({ context, event }: Args) =>
     event.type === "DELETE_ARCHIVE" && Object.hasOwn(context.archives, event.archiveId),
+  archiveElsewhere: ({ event }: Args) => event.type === "DELETE_ARCHIVE" && event.storedElsewhere === true,
   tagsInvalid: ({ event }: Args) => event.type === "ADD_TAGS" && tagProblem(event.tags) !== undefined,
   tagsTooMany: ({ context, event }: Args) =>
     event.type === "ADD_TAGS" && Object.keys({ ...context.tags, ...event.tags }).length > MAX_TAGS,

@@ -71,6 +71,17 @@ export function dataOperations(state: Present) {
         "archiveStored",
         "removeArchive",
       ),
+      edge(
+        {
+          id: id("DELETE_ARCHIVE.otherVault"),
+          requirements: ["ARCH-DELETE-OTHER-VAULT"],
+          expect: err("InvalidParameterValueException"),
+          alternatives: [ok(204)],
+          reason: "Invalid vault name",
+        },
+        undefined,
+        "archiveElsewhere",
+      ),
       edge({ id: id("DELETE_ARCHIVE.gone"), requirements: ["ARCH-DELETE-IDEMPOTENT"], expect: ok(204) }),
     ],
     ADD_TAGS: [

@@ -48,6 +48,20 @@ describe("archives, tags and the access policy", () => {
     expect(outcome(m.on("v", { name: "DescribeVault" }))).toBe("404 ResourceNotFoundException");
   });
 
+  it("ARCH-DELETE-OTHER-VAULT: another vault's archive id is refused, names the addressed vault and stays put", () => {
+    const m = new ModelDriver();
+    const id = withArchive(m);
+    m.on("w", { name: "CreateVault" });
+    const branches = m.run({ name: "DeleteArchive", accountId: "-", vaultName: "w", archiveId: id });
+    expect(branches.map(outcome)).toEqual(["400 InvalidParameterValueException", "204"]);
+    expect(branches[0]!.response.message).toBe(`Invalid vault name: ${vaultArn(REGION, SIGNER, "w")}`);
+    expect(branches.every((b) => b.changes.length === 0)).toBe(true);
+    expect(m.world.archiveHolder(SIGNER, id)).toBe("v");
+    expect(m.on("v", { name: "DeleteArchive", archiveId: id }).edges).toEqual(["noLock.DELETE_ARCHIVE.stored"]);
+    expect(m.world.archiveHolder(SIGNER, id)).toBeUndefined();
+    expect(m.on("w", { name: "DeleteArchive", archiveId: id }).edges).toEqual(["noLock.DELETE_ARCHIVE.gone"]);
+  });
+
   it("TAGS-ADD, TAGS-REMOVE, TAGS-LIST, TAGS-RULES: merge, drop, list, and at most 50", () => {
     const m = new ModelDriver();
     m.on("v", { name: "CreateVault" });

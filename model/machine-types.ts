@@ -41,7 +41,8 @@ export type VaultEvent =
   | { type: "GET"; now: number }
   | { type: "TICK"; now: number }
   | { type: "UPLOAD_ARCHIVE"; now: number; archiveId: string; size: number; treeHash: string; bodyTreeHash: string }
-  | { type: "DELETE_ARCHIVE"; now: number; archiveId: string }
+  /** `storedElsewhere`: the id names an archive another vault of the account holds (the world knows, not the vault). */
+  | { type: "DELETE_ARCHIVE"; now: number; archiveId: string; storedElsewhere?: boolean }
   | { type: "ADD_TAGS"; now: number; tags: Record<string, string> }
   | { type: "REMOVE_TAGS"; now: number; keys: string[] }
   | { type: "LIST_TAGS"; now: number }

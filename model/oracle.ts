@@ -83,7 +83,7 @@ function timeVariants(start: Snapshot, now: number, tolerance: number): { snapsh
   return [{ snapshot: ticked.next, edges: ticked.edge ? [ticked.edge] : [] }];
 }
 
-function eventOf(operation: VaultOperation, request: Request): VaultEvent {
+function eventOf(operation: VaultOperation, request: Request, world: WorldView, account: string): VaultEvent {
   const now = request.now;
   switch (operation.name) {
     case "CreateVault":
@@ -101,11 +101,11 @@ function eventOf(operation: VaultOperation, request: Request): VaultEvent {
     case "GetVaultLock":
       return { type: "GET", now };
     default:
-      return dataEventOf(operation, request);
+      return dataEventOf(operation, request, world, account);
   }
 }
 
-function dataEventOf(operation: VaultOperation, request: Request): VaultEvent {
+function dataEventOf(operation: VaultOperation, request: Request, world: WorldView, account: string): VaultEvent {
   const now = request.now;
   switch (operation.name) {
     case "UploadArchive": {
@@ -120,8 +120,11 @@ function dataEventOf(operation: VaultOperation, request: Request): VaultEvent {
         bodyTreeHash: treeHash(body),
       };
     }
-    case "DeleteArchive":
-      return { type: "DELETE_ARCHIVE", now, archiveId: operation.archiveId };
+    case "DeleteArchive": {
+      const holder = world.archiveHolder(account, operation.archiveId);
+      const storedElsewhere = holder !== undefined && holder !== operation.vaultName;
+      return { type: "DELETE_ARCHIVE", now, archiveId: operation.archiveId, storedElsewhere };
+    }
     case "AddTagsToVault":
       return { type: "ADD_TAGS", now, tags: operation.tags };
     case "RemoveTagsFromVault":
@@ -167,7 +170,7 @@ function vaultStep(
         changes: change(snapshot),
       }));
     }
-    const { next, edge } = fire(snapshot, eventOf(operation, request));
+    const { next, edge } = fire(snapshot, eventOf(operation, request, world, account));
     if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
     const taken = trail([...edges, edge]);
     const outcomes = [edge.expect, ...(edge.alternatives ?? [])];

@@ -10,8 +10,8 @@ import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
 
 export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmbiguous";
 export type LockIdRef = "current" | "retired" | "random";
-/** A stored archive of the vault, or one it deleted before. */
-export type ArchiveRef = "stored" | "gone";
+/** A stored archive of the vault, one it deleted before, or one another vault of the account holds. */
+export type ArchiveRef = "stored" | "gone" | "elsewhere";
 export type TagSet = "valid" | "invalid" | "tooMany" | "legalHold";
 
 /** A machine event with its data described by kind rather than value. */
@@ -119,6 +119,10 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
     [{ type: "LIST_TAGS", now }, { type: "LIST_TAGS" }],
     [{ type: "GET_ACCESS_POLICY", now }, { type: "GET_ACCESS_POLICY" }],
     [{ type: "DELETE_ACCESS_POLICY", now }, { type: "DELETE_ACCESS_POLICY" }],
+    [
+      { type: "DELETE_ARCHIVE", now, archiveId: "elsewhere", storedElsewhere: true },
+      { type: "DELETE_ARCHIVE", archive: "elsewhere" },
+    ],
   ];
   for (const tags of ["valid", "invalid", "tooMany"] as const)
     pairs.push([

@@ -41,7 +41,7 @@ export const SOURCES = {
   "research:no-longer-supported": "research digest §10 (VL-NLS)",
   "research:open-questions": "research digest §12 (open questions)",
   "observed:field-reports":
-    "field reports cited by the research digest (OBS-VER, OBS-SIG, OBS-NF, OBS-DV, OBS-ACCT, CLI-1427)",
+    "field reports cited by the research digest (OBS-VER, OBS-SIG, OBS-NF, OBS-DV, OBS-DA, OBS-ACCT, CLI-1427)",
   "observed:terraform": "terraform-provider-aws aws_glacier_vault_lock acceptance tests (TF-VL)",
 } as const;
 

@@ -18,6 +18,7 @@ type GuardName =
   | "lockExpired"
   | "treeHashMismatch"
   | "archiveStored"
+  | "archiveElsewhere"
   | "tagsInvalid"
   | "tagsTooMany"
   | "accessPolicyRejected"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_VAULT } from "./machine.js";
-import { sameRecord, type VaultRecord } from "./world.js";
+import { MemoryWorld, sameRecord, type VaultRecord } from "./world.js";
 
 const record = (context: Partial<VaultRecord["context"]> = {}): VaultRecord => {
   const { lastEdge: _, ...empty } = EMPTY_VAULT;
@@ -21,5 +21,19 @@ describe("sameRecord reads records as JSON would", () => {
     expect(sameRecord(record(), record({ accessPolicy: "{}" }))).toBe(false);
     expect(sameRecord(undefined, undefined)).toBe(true);
     expect(sameRecord(undefined, record())).toBe(false);
+  });
+});
+
+describe("MemoryWorld.archiveHolder", () => {
+  const archive = { createdAt: 1, size: 1, treeHash: "h" };
+  it("follows archives as vaults gain and lose them, and as vaults go; a clone keeps it", () => {
+    const world = new MemoryWorld();
+    world.apply([{ account: "a", vaultName: "v", record: record({ archives: { x: archive, y: archive } }) }]);
+    expect([world.archiveHolder("a", "x"), world.archiveHolder("b", "x")]).toEqual(["v", undefined]);
+    world.apply([{ account: "a", vaultName: "v", record: record({ archives: { y: archive } }) }]);
+    expect([world.archiveHolder("a", "x"), world.archiveHolder("a", "y")]).toEqual([undefined, "v"]);
+    expect(world.clone().archiveHolder("a", "y")).toBe("v");
+    world.apply([{ account: "a", vaultName: "v", record: undefined }]);
+    expect(world.archiveHolder("a", "y")).toBeUndefined();
   });
 });

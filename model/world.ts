@@ -14,6 +14,8 @@ export interface VaultRecord {
 export interface WorldView {
   vault(account: string, vaultName: string): VaultRecord | undefined;
   vaultNames(account: string): readonly string[];
+  /** The vault of `account` that holds the archive `archiveId`, if any. */
+  archiveHolder(account: string, archiveId: string): string | undefined;
 }
 
 /** One vault's new record; `undefined` means the vault is gone. */
@@ -47,6 +49,8 @@ export class MemoryWorld implements WorldView {
   private readonly accounts = new Map<string, Map<string, VaultRecord>>();
   /** Sorted names per account, kept until a vault is added or removed there. */
   private readonly sortedNames = new Map<string, readonly string[]>();
+  /** Which vault holds each stored archive, per account. */
+  private readonly holders = new Map<string, Map<string, string>>();
 
   vault(account: string, vaultName: string): VaultRecord | undefined {
     return this.accounts.get(account)?.get(vaultName);
@@ -59,14 +63,29 @@ export class MemoryWorld implements WorldView {
     return names;
   }
 
+  archiveHolder(account: string, archiveId: string): string | undefined {
+    return this.holders.get(account)?.get(archiveId);
+  }
+
   apply(changes: readonly Change[]): void {
     for (const { account, vaultName, record } of changes) {
       let vaults = this.accounts.get(account);
       if (!vaults) this.accounts.set(account, (vaults = new Map()));
       if (record ? !vaults.has(vaultName) : vaults.has(vaultName)) this.sortedNames.delete(account);
+      this.reindex(account, vaultName, vaults.get(vaultName), record);
       if (record) vaults.set(vaultName, record);
       else vaults.delete(vaultName);
     }
+  }
+
+  private reindex(account: string, vaultName: string, before?: VaultRecord, after?: VaultRecord): void {
+    const old = before?.context.archives ?? {};
+    const now = after?.context.archives ?? {};
+    if (old === now) return;
+    let holders = this.holders.get(account);
+    if (!holders) this.holders.set(account, (holders = new Map()));
+    for (const id in old) if (!Object.hasOwn(now, id)) holders.delete(id);
+    for (const id in now) holders.set(id, vaultName);
   }
 
   /** Every vault as a change that would recreate it: the world's content, for snapshots. */
@@ -79,8 +98,7 @@ export class MemoryWorld implements WorldView {
   /** A deep copy, for exploring alternatives without touching this world. */
   clone(): MemoryWorld {
     const copy = new MemoryWorld();
-    for (const [account, vaults] of this.accounts)
-      copy.accounts.set(account, new Map([...vaults].map(([name, record]) => [name, structuredClone(record)])));
+    copy.apply(structuredClone(this.toChanges()));
     return copy;
   }
 

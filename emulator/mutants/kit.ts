@@ -42,6 +42,7 @@ export function overlay(world: WorldView, account: string, name: string, record:
   return {
     vault: (a, n) => (a === account && n === name ? record : world.vault(a, n)),
     vaultNames: (a) => world.vaultNames(a),
+    archiveHolder: (a, id) => world.archiveHolder(a, id),
   };
 }
 

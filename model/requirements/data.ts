@@ -33,6 +33,20 @@ export const DATA: Requirement[] = [
     sources: ["doc:delete-archive"],
   },
   {
+    id: "ARCH-DELETE-OTHER-VAULT",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "DeleteArchive naming an archive that another vault of the account holds leaves that archive alone; whether it is refused is not documented.",
+    sources: ["research:vaults", "observed:field-reports"],
+    choice: {
+      accepts: ["400 InvalidParameterValueException", "204"],
+      chosen: "400 InvalidParameterValueException",
+      reason:
+        "The one report (2013) saw AWS refuse it with 400 and a message naming the addressed vault ('Invalid vault name: <ARN>').",
+    },
+  },
+  {
     id: "LOCK-UNTOUCHED-BY-DATA",
     level: "documented",
     scope: "lifecycle",
