@@ -2,11 +2,13 @@
  * Builders of the machine's transitions: each returns XState transition configs whose `meta` is the
  * EdgeMeta (edge id, requirement ids, chosen outcome, accepted alternatives, required response parts).
  */
+import type { dataGuards, dataUpdates } from "./data-rules.js";
 import type { EdgeMeta, LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
 
 export const NOT_FOUND = "Vault not found for ARN";
 
+/** Guard names: the lock guards of `machine.ts` and the data guards of `data-rules.ts`. */
 type GuardName =
   | "policyMissing"
   | "policyTooLarge"
@@ -16,26 +18,9 @@ type GuardName =
   | "isCurrentLockId"
   | "isRetiredLockId"
   | "lockExpired"
-  | "treeHashMismatch"
-  | "archiveStored"
-  | "archiveElsewhere"
-  | "tagsInvalid"
-  | "tagsTooMany"
-  | "accessPolicyRejected"
-  | "noAccessPolicy"
-  | "hasArchives"
-  | "recentlyWritten";
-type UpdateName =
-  | "createVault"
-  | "dropVault"
-  | "installLock"
-  | "retireLock"
-  | "addArchive"
-  | "removeArchive"
-  | "addTags"
-  | "removeTags"
-  | "setAccessPolicy"
-  | "dropAccessPolicy";
+  | keyof typeof dataGuards;
+/** Context update names: the lock updates of `machine.ts` and the data updates of `data-rules.ts`. */
+type UpdateName = "createVault" | "dropVault" | "installLock" | "retireLock" | keyof typeof dataUpdates;
 
 /** One transition: target, guard and context update by name, and its meaning as `meta`. */
 export function edge(meta: EdgeMeta, target?: LockState, guard?: GuardName, update?: UpdateName) {
