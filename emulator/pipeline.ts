@@ -1,7 +1,7 @@
 /**
  * The request pipeline, in order: request id and Date → body (size-limited; archive uploads get a larger
- * limit) → test-only control routes → SigV4 → API version header → route → handler → model → response. Every failure becomes an
- * AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
+ * limit) → test-only control routes → SigV4 → API version header → route → handler → model → response.
+ * Every failure becomes an AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";

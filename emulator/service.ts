@@ -52,7 +52,8 @@ export class VaultService {
   async execute(operation: Operation, signer: string, region: string): Promise<Response> {
     const world = this.world(region);
     const fresh = operation.name === "UploadArchive" ? { freshArchiveId: newArchiveId() } : {};
-    const request = { operation, signer, region, now: this.clock.now(), freshLockId: this.lockIds(), ...fresh };
+    const freshLockId = operation.name === "InitiateVaultLock" ? this.lockIds() : "";
+    const request = { operation, signer, region, now: this.clock.now(), freshLockId, ...fresh };
     const chosen = mutatedStep(this.options.mutant, world, request, step);
     if (this.options.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
       await new Promise((r) => setTimeout(r, 5));
