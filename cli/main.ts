@@ -1,4 +1,4 @@
-/** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error. */
+/** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error, 3 a suite defect. */
 import { UsageError } from "./args.js";
 import { emulatorCommand } from "./emulator.js";
 import { reportCommand } from "./report.js";
@@ -34,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(error.message);
       return 2;
     }
-    throw error;
+    console.error(`glacier-vault-lock: internal error, a defect of the suite (please report it): ${String(error)}`);
+    if (error instanceof Error && error.stack) console.error(error.stack);
+    return 3;
   }
 }
 

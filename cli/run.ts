@@ -1,10 +1,11 @@
 /**
  * `glacier-vault-lock run`: the suite against an endpoint, or against the embedded emulator when none is
- * given. Writes the reports (JSON, Markdown, HTML, JUnit). Exit 0 when every result is a pass or expected;
- * 1 on unexpected results, an interrupted run, vaults left behind or an unusable account; 2 on usage or refusal.
+ * given. Writes the reports (JSON, Markdown, HTML, JUnit) in every case. Exit 0 when every result is a pass or
+ * expected; 1 on unexpected results, an interrupted run or vaults left behind; 2 on usage, a refusal, or a target
+ * that cannot be checked with these inputs (unreachable, credentials refused); 3 on a defect of the suite itself.
  */
 import { loadExpectations } from "../conformance/expectations.js";
-import { runSuite, type RunOptions, type Shard } from "../conformance/run.js";
+import { runSuite, type RunOptions, type RunReport, type Shard } from "../conformance/run.js";
 import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
 import { emulatorTarget, type Target } from "../conformance/target.js";
@@ -45,6 +46,11 @@ const FLAGS: FlagSpec = {
     description: "pending expiry observations (default on real AWS: .vault-lock-pending.json)",
   },
   shard: { type: "string", description: "I/N: run the I-th of N deterministic shares of the work" },
+  "request-timeout": {
+    type: "string",
+    description: "ms a whole answer may take before the step fails (a target that never answers cannot hang a run)",
+    default: "10000",
+  },
   seed: { type: "string", description: "seed of the generated sequences (default: random, printed)" },
   runs: { type: "string", description: "number of generated sequences", default: "100" },
   expectations: { type: "string", description: "expectation file of known deviations" },
@@ -101,6 +107,7 @@ function runOptions(
   flags: Flags,
   target: Target,
   work: Pick<RunOptions, "replay" | "shard">,
+  embedded: boolean,
 ): Omit<RunOptions, "interrupted" | "progress"> {
   const { replay } = work;
   const seed =
@@ -108,9 +115,14 @@ function runOptions(
     (str(flags, "seed") !== undefined ? Number(str(flags, "seed")) : Math.floor(Math.random() * 2 ** 31));
   const pendingFile =
     str(flags, "state-file") ?? (target.capabilities.realAws ? ".vault-lock-pending.json" : undefined);
+  const requestTimeoutMs = Number(str(flags, "request-timeout") ?? 10_000);
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1)
+    throw new UsageError("--request-timeout takes a whole number of milliseconds, at least 1");
   return {
     target,
     seed,
+    requestTimeoutMs,
+    accountIdGiven: str(flags, "account-id") !== undefined || embedded,
     runs: Number(str(flags, "runs") ?? 100),
     allowPermanentLocks: Boolean(flags["allow-permanent-locks"]),
     allowArchives: Boolean(flags["allow-archives"]),
@@ -130,13 +142,20 @@ function realAwsNotice(options: ReturnType<typeof runOptions>): string {
   return `REAL AWS: about ${500 + options.runs * 10} Glacier API requests (request charges apply); only vaults named vlc-* are touched and deleted. ${locks} ${archives}`;
 }
 
+/** 3 a defect of the suite, 2 the target could not be checked with these inputs, 1 it did not conform, else 0. */
+export function exitCode(report: RunReport): number {
+  if (report.suiteErrors?.length) return 3;
+  if (report.refused) return 2;
+  return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
+}
+
 export async function runCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.help) {
     console.log(
       usage(
         "run",
-        "Check an endpoint against the vault-lock model. Exit 0 conforms, 1 unexpected results, 2 usage or refusal.",
+        "Check an endpoint against the vault-lock model. Exit 0 conforms, 1 unexpected results, 2 usage, refusal or a target that cannot be checked (unreachable, credentials refused), 3 a defect of the suite.",
         FLAGS,
       ),
     );
@@ -157,7 +176,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     await emulator?.close();
     return 2;
   }
-  const options = runOptions(flags, target, work);
+  const options = runOptions(flags, target, work, emulator !== undefined);
   if (target.capabilities.realAws) console.error(realAwsNotice(options));
   let interrupted = false;
   const onSignal = () => (interrupted = true);
@@ -173,7 +192,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.log(
       flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`,
     );
-    return report.unexpected === 0 && !report.interrupted && report.leftovers.length === 0 ? 0 : 1;
+    return exitCode(report);
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     await emulator?.close();

@@ -1,63 +1,117 @@
 /**
- * Deletes every vault carrying the run's prefix and reports what is left. A vault the first DeleteVault does not
- * remove gets its InProgress lock aborted, its access policy and LegalHold tag dropped and the archives the run
- * uploaded deleted, then one more DeleteVault.
+ * Deletes every vault the run made, by name: the names come from the wire (every CreateVault sent, whatever
+ * its answer), and listing is only a cross-check: it adds any prefixed vault it finds, and a complete listing
+ * without a name shows that vault gone. A vault the first
+ * DeleteVault does not remove gets its InProgress lock aborted, its access policy and LegalHold tag dropped
+ * and the archives the run uploaded deleted, then DeleteVault again, a few rounds. Clean-up has a deadline of
+ * its own, and every vault it could not delete is returned with the last answer it got.
  */
-import {
-  AbortVaultLockCommand,
-  DeleteArchiveCommand,
-  DeleteVaultAccessPolicyCommand,
-  DeleteVaultCommand,
-  ListVaultsCommand,
-  RemoveTagsFromVaultCommand,
-  type GlacierClient,
-} from "@aws-sdk/client-glacier";
+import type { GlacierClient } from "@aws-sdk/client-glacier";
+import type { Operation } from "../model/index.js";
+import { formatObserved, invoke, type Observed } from "./invoke.js";
+import { stringMember } from "./wire/json.js";
 
-async function listNames(client: GlacierClient, prefix: string, stats: { requests: number }): Promise<string[]> {
+export interface CleanupInput {
+  client: GlacierClient;
+  prefix: string;
+  /** Vault names the run sent CreateVault for. */
+  created: ReadonlySet<string>;
+  /** Archives uploaded during the run, per vault. */
+  uploads?: ReadonlyMap<string, ReadonlySet<string>>;
+  stats: { requests: number };
+  /** Clean-up gives up after this long, ms; what is left is reported. */
+  deadlineMs?: number;
+}
+
+export interface CleanupOutcome {
+  /** Vaults of the run that could not be deleted, with why. */
+  leftovers: { vaultName: string; reason: string }[];
+  deleted: number;
+  /** Why the cross-check listing could not be trusted, when it could not. */
+  listing?: string;
+}
+
+const ROUNDS = 3;
+/** Requests in a row without an answer after which clean-up stops asking. */
+const GIVE_UP_AFTER = 3;
+
+/** Sends one clean-up request, counted in `stats`. */
+export async function attemptCounted(stats: { requests: number }, client: GlacierClient, operation: Operation) {
+  stats.requests++;
+  return invoke(client, operation);
+}
+
+const gone = (o: Observed) => o.status === 404 || o.code === "ResourceNotFoundException";
+const succeeded = (o: Observed) => o.status >= 200 && o.status < 300 && !o.transport;
+
+/** Every vault name of the account starting with `prefix`, or why the listing failed. */
+async function listPrefixed(input: CleanupInput): Promise<{ names?: string[]; problem?: string }> {
   const names: string[] = [];
   let marker: string | undefined;
   for (let page = 0; page < 1000; page++) {
-    stats.requests++;
-    const out = await client.send(new ListVaultsCommand({ accountId: "-", ...(marker ? { marker } : {}) }));
-    names.push(...(out.VaultList ?? []).map((v) => v.VaultName ?? "").filter((n) => n.startsWith(prefix)));
-    marker = out.Marker;
-    if (!marker) break;
+    const operation: Operation = { name: "ListVaults", accountId: "-", ...(marker ? { marker } : {}) };
+    const observed = await attemptCounted(input.stats, input.client, operation);
+    const list = observed.body?.VaultList;
+    if (observed.status !== 200 || !Array.isArray(list))
+      return { problem: `ListVaults page ${page + 1} answered ${formatObserved(observed)}` };
+    for (const vault of list as unknown[]) {
+      const name = stringMember(vault as Record<string, unknown>, "VaultName");
+      if (name?.startsWith(input.prefix)) names.push(name);
+    }
+    marker = stringMember(observed.body, "Marker");
+    if (!marker) return { names };
   }
-  return names;
+  return { problem: "ListVaults did not stop paging after 1000 pages" };
 }
 
-/** Sends one clean-up request, counted in `stats`; true when the target accepted it, false on any error. */
-export function attemptCounted(stats: { requests: number }, send: () => Promise<unknown>): Promise<boolean> {
-  stats.requests++;
-  return send().then(
-    () => true,
-    () => false,
-  );
+/** Clears what keeps a vault from being deleted: an InProgress lock, the access policy, LegalHold, archives. */
+async function clear(input: CleanupInput, vaultName: string): Promise<void> {
+  const vault = { accountId: "-", vaultName };
+  const send = (operation: Operation) => attemptCounted(input.stats, input.client, operation);
+  await send({ name: "AbortVaultLock", ...vault });
+  await send({ name: "DeleteVaultAccessPolicy", ...vault });
+  await send({ name: "RemoveTagsFromVault", ...vault, keys: ["LegalHold"] });
+  for (const archiveId of input.uploads?.get(vaultName) ?? [])
+    await send({ name: "DeleteArchive", ...vault, archiveId });
 }
 
-/** Returns the names of this run's vaults that could not be deleted (or could not be listed); counts requests in `stats`. */
-export async function cleanup(
-  client: GlacierClient,
-  prefix: string,
-  stats: { requests: number },
-  uploads: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await listNames(client, prefix, stats);
-  } catch (error) {
-    return [`(could not list vaults: ${String(error)})`];
+/** Deletes one vault; undefined when it is gone, else the last answer. */
+async function deleteOne(input: CleanupInput, vaultName: string, overdue: () => boolean): Promise<string | undefined> {
+  let last = "";
+  let silent = 0;
+  for (let round = 0; round < ROUNDS && !overdue(); round++) {
+    const observed = await attemptCounted(input.stats, input.client, {
+      name: "DeleteVault",
+      accountId: "-",
+      vaultName,
+    });
+    if (succeeded(observed) || gone(observed)) return undefined;
+    last = formatObserved(observed);
+    silent = observed.transport ? silent + 1 : 0;
+    if (silent >= GIVE_UP_AFTER) break;
+    if (!observed.transport) await clear(input, vaultName);
+    else await new Promise((resolve) => setTimeout(resolve, 200 * (round + 1)));
   }
-  const attempt = (send: () => Promise<unknown>) => attemptCounted(stats, send);
+  return overdue() ? `clean-up deadline passed (last answer: ${last || "none"})` : `DeleteVault answered ${last}`;
+}
+
+/** Deletes the run's vaults; never throws for what the target answers. */
+export async function cleanup(input: CleanupInput): Promise<CleanupOutcome> {
+  const started = Date.now();
+  const overdue = () => Date.now() - started > (input.deadlineMs ?? 120_000);
+  const before = await listPrefixed(input);
+  const names = [...new Set([...input.created, ...(before.names ?? [])])].sort();
+  const leftovers: CleanupOutcome["leftovers"] = [];
   for (const vaultName of names) {
-    const vault = { accountId: "-", vaultName };
-    if (await attempt(() => client.send(new DeleteVaultCommand(vault)))) continue;
-    await attempt(() => client.send(new AbortVaultLockCommand(vault)));
-    await attempt(() => client.send(new DeleteVaultAccessPolicyCommand(vault)));
-    await attempt(() => client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: ["LegalHold"] })));
-    for (const archiveId of uploads.get(vaultName) ?? [])
-      await attempt(() => client.send(new DeleteArchiveCommand({ ...vault, archiveId })));
-    await attempt(() => client.send(new DeleteVaultCommand(vault)));
+    const reason = overdue() ? "clean-up deadline passed" : await deleteOne(input, vaultName, overdue);
+    if (reason) leftovers.push({ vaultName, reason });
   }
-  return listNames(client, prefix, stats).catch((error: unknown) => [`(could not list vaults: ${String(error)})`]);
+  const after = overdue() ? { problem: "clean-up deadline passed" } : await listPrefixed(input);
+  const listed = after.names;
+  const left = listed ? leftovers.filter((l) => listed.includes(l.vaultName)) : leftovers;
+  for (const vaultName of listed ?? [])
+    if (!left.some((l) => l.vaultName === vaultName))
+      left.push({ vaultName, reason: "still listed after DeleteVault succeeded" });
+  const listing = after.problem ?? before.problem;
+  return { leftovers: left, deleted: names.length - left.length, ...(listing ? { listing } : {}) };
 }

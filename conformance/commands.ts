@@ -6,14 +6,12 @@ import fc from "fast-check";
 import type { AbstractEvent, LockIdRef, Operation, PolicyKind } from "../model/index.js";
 import { examplePolicy } from "../model/index.js";
 import { concretize, hasArchiveFor, lockIdFor } from "./concretize.js";
-import type { Session } from "./session.js";
-import type { TargetClock } from "./target.js";
+import { missingValue, type Session } from "./session.js";
 
 /** The state a sequence runs against: the session (model + target) and this run's vault names. */
 export interface SequenceModel {
   session: Session;
   vaults: string[];
-  clock: TargetClock;
 }
 
 type Real = Record<string, never>;
@@ -27,6 +25,7 @@ abstract class RequestCommand implements fc.AsyncCommand<SequenceModel, Real> {
   onAbsent = false;
   constructor(readonly vault: number) {}
   check(model: Readonly<SequenceModel>): boolean {
+    if (missingValue(this.operation(model, model.vaults[this.vault]!))) return false;
     if (this.onAbsent || !this.needsVault()) return true;
     return model.session.world.vault(model.session.principal.accountId, model.vaults[this.vault]!) !== undefined;
   }
@@ -146,7 +145,7 @@ class AdvanceClockCommand implements fc.AsyncCommand<SequenceModel, Real> {
     return true;
   }
   async run(model: SequenceModel): Promise<void> {
-    await model.clock.advance(this.hours * 3_600_000);
+    await model.session.advanceClock(this.hours * 3_600_000);
   }
   toString(): string {
     return `AdvanceClock(${this.hours} h)`;

@@ -1,17 +1,23 @@
-/** What every generator needs: the target, its principals, its clock, and where to put vaults. */
+/** What every generator needs: the target, its principals, its clock, where to put vaults, and the wire's record. */
 import { randomBytes } from "node:crypto";
-import type { MemoryWorld } from "../model/index.js";
+import type { MemoryWorld, OperationName } from "../model/index.js";
 import type { Census, Principal, TraceStep, Uploads } from "./session.js";
 import { Session } from "./session.js";
-import { railsFor, type Rails } from "./rails.js";
+import { railsFor, TargetUnusable, type Rails } from "./rails.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
+import type { Captured } from "./wire/exchange.js";
+import type { WireOptions } from "./wire/handler.js";
+import { WireLedger } from "./wire/ledger.js";
+
+/** Requests in a row without an answer after which the target counts as gone. */
+export const GONE_AFTER = 5;
 
 export interface SuiteContext {
   target: Target;
   principal: Principal;
   second?: Principal;
   clock: TargetClock;
-  /** Every vault the suite makes starts with this; cleanup deletes exactly these. */
+  /** Every vault the suite makes starts with this. */
   prefix: string;
   toleranceMs: number;
   census: Census;
@@ -22,36 +28,98 @@ export interface SuiteContext {
   rails: Rails;
   /** Archives uploaded during the run, per vault: cleanup deletes them before their vaults. */
   uploads: Uploads;
+  /** Every vault name of the run a CreateVault was sent for, whatever the answer: cleanup deletes these. */
+  created: Set<string>;
+  /** Every answer judged at the wire. */
+  wire: WireLedger;
+  /** The options every client of the run is built with (deadline, interruption, recording). */
+  wireOptions: WireOptions;
+  /** Operations the target has answered AWS-shaped at least once: a later bare 404 for one is no missing route. */
+  answered: Set<OperationName>;
+  /** While `cleaningUp`, the run's interruption does not stop requests (clean-up must still run). */
+  phase: { cleaningUp: boolean };
   progress: (line: string) => void;
 }
 
+export interface ContextOptions {
+  progress?: (line: string) => void;
+  rails?: Rails;
+  /** Deadline of one whole answer, ms (`--request-timeout`). */
+  requestTimeoutMs?: number;
+  /** True once the run should stop (Ctrl-C): no new request is sent, except by clean-up. */
+  interrupted?: () => boolean;
+}
+
+const CREATE_VAULT = /^\/[^/]+\/vaults\/([^/?]+)$/;
+
+/**
+ * The vault of the run a CreateVault exchange may have made: any answer but a definite refusal (a 4xx, or
+ * 501 for a service not there) counts, a reset or a 500 included.
+ */
+function createdVault(captured: Captured, prefix: string): string | undefined {
+  const { method, path, status } = captured.record;
+  const encoded = method === "PUT" ? CREATE_VAULT.exec(path)?.[1] : undefined;
+  if (!encoded || (status !== undefined && ((status >= 400 && status < 500) || status === 501))) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+  return name.startsWith(prefix) ? name : undefined;
+}
+
 /** A context for `target`, with a fresh random run prefix. */
-export function createContext(
-  target: Target,
-  progress: (line: string) => void = () => {},
-  rails: Rails = railsFor(target.capabilities.realAws, false),
-): SuiteContext {
-  const second = target.second
-    ? { client: clientFor(target, target.second.credentials), accountId: target.second.accountId }
-    : undefined;
+export function createContext(target: Target, options: ContextOptions = {}): SuiteContext {
+  const prefix = `vlc-${randomBytes(4).toString("hex")}`;
+  const wire = new WireLedger();
+  const created = new Set<string>();
+  const interrupted = options.interrupted ?? (() => false);
+  const observe = (captured: Captured, operation: string | undefined) => {
+    const name = createdVault(captured, prefix);
+    if (name) created.add(name);
+    wire.record(captured, operation);
+  };
+  const phase = { cleaningUp: false };
+  const wireOptions: WireOptions = {
+    deadlineMs: options.requestTimeoutMs ?? 10_000,
+    interrupted: () => !phase.cleaningUp && interrupted(),
+    observe,
+  };
+  const principal = (credentials: Target["credentials"], accountId: string) => ({
+    client: clientFor(target, credentials, wireOptions),
+    accountId,
+  });
   return {
     target,
-    principal: { client: clientFor(target), accountId: target.accountId },
-    ...(second ? { second } : {}),
-    clock: new TargetClock(target),
-    prefix: `vlc-${randomBytes(4).toString("hex")}`,
+    principal: principal(target.credentials, target.accountId),
+    ...(target.second ? { second: principal(target.second.credentials, target.second.accountId) } : {}),
+    clock: new TargetClock(target, wireOptions),
+    prefix,
     toleranceMs: target.capabilities.realAws ? 60_000 : 5_000,
     census: new Map(),
     deviations: [],
     stats: { requests: 0 },
-    rails,
+    rails: options.rails ?? railsFor(target.capabilities.realAws, false),
     uploads: new Map(),
-    progress,
+    created,
+    wire,
+    wireOptions,
+    answered: new Set(),
+    phase,
+    progress: options.progress ?? (() => {}),
   };
+}
+
+/** Throws `TargetUnusable` once the last `GONE_AFTER` requests all went unanswered. */
+export function checkTargetAnswers(context: SuiteContext): void {
+  if (context.wire.consecutiveTransportFailures >= GONE_AFTER)
+    throw new TargetUnusable(
+      `the target stopped answering: the last ${GONE_AFTER} requests got no answer (last: ${context.wire.lastTransportFailure})`,
+    );
 }
 
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
-  const { principal, target, clock, toleranceMs, census, deviations, stats, rails, uploads } = context;
-  return new Session(principal, target.region, clock, toleranceMs, census, world, deviations, stats, rails, uploads);
+  return new Session(context, world);
 }

@@ -105,7 +105,12 @@ export async function proxy(
     const bytes = await readBytes(req);
     const requestBody = bytes.toString();
     const own = intercept(request.method, request.url);
-    if (own) return answer(res, { ...request, requestBody, headers: { "content-type": "application/json" }, ...own });
+    const ownHeaders = {
+      "content-type": "application/json",
+      "x-amzn-requestid": `proxy-${exchanges.length}`,
+      date: new Date().toUTCString(),
+    };
+    if (own) return answer(res, { ...request, requestBody, headers: ownHeaders, ...own });
     const reply = await forward(target, req, bytes);
     const body = (await readBytes(reply)).toString();
     const { "transfer-encoding": _, connection: __, ...headers } = reply.headers as Record<string, string>;

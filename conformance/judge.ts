@@ -15,6 +15,8 @@ export interface Judgement {
   detail?: string;
   /** When it passed on status and code but a required header, field or value was wrong. */
   deviation?: string;
+  /** The requirements a failure speaks for, when they are not the expected edge's (a reused lock id). */
+  blame?: string[];
 }
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -85,12 +87,14 @@ function sameJson(a: unknown, b: string): boolean {
  * on a matching outcome passes with a `deviation`. A non-AWS "no route" answer is `notImplemented`.
  */
 export function judge(observed: Observed, branches: Branch[], toleranceMs: number): Judgement {
+  const accepted = [...new Set(branches.map((b) => formatOutcome(b.outcome)))].join(" or ");
+  if (observed.transport || observed.sdkError)
+    return { verdict: "fail", detail: `expected ${accepted}, ${formatObserved(observed)}` };
   const matching = branches.filter((b) => sameOutcome(observed, b));
   const problems = matching.map((b) => partsMismatch(observed, b, toleranceMs));
   const exact = problems.indexOf(undefined);
   if (exact >= 0) return { verdict: "pass", branch: matching[exact]! };
   if (matching.length) return { verdict: "pass", branch: matching[0]!, deviation: problems[0]! };
-  const accepted = [...new Set(branches.map((b) => formatOutcome(b.outcome)))].join(" or ");
   if (observed.unrecognized && NO_ROUTE.has(observed.status))
     return { verdict: "notImplemented", detail: `no such route: ${formatObserved(observed)}; expected ${accepted}` };
   return { verdict: "fail", detail: `expected ${accepted}, answered ${formatObserved(observed)}` };

@@ -15,8 +15,11 @@ import {
 import { archiveBody, concretize } from "./concretize.js";
 import { newSession, type SuiteContext } from "./context.js";
 import { resultOf, type CheckResult } from "./results.js";
-import { Guarded } from "./rails.js";
-import { StepFailure, type Principal, type TraceStep } from "./session.js";
+import { NotSent } from "./rails.js";
+import { StepFailure, type Principal, type Session, type TraceStep } from "./session.js";
+import { stringMember } from "./wire/json.js";
+
+type CheckBase = Pick<CheckResult, "id" | "generator" | "target" | "requirements">;
 
 /** How far the clock moves for an EXPIRE step: past the 24 h window, clear of any tolerance. */
 export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
@@ -26,7 +29,7 @@ export async function runSteps(steps: (() => Promise<unknown>)[]): Promise<strin
   try {
     for (const step of steps) await step();
   } catch (error) {
-    if (error instanceof Guarded) return error.message;
+    if (error instanceof NotSent) return error.message;
     if (!(error instanceof StepFailure)) throw error;
   }
   return undefined;
@@ -58,7 +61,7 @@ export async function runTransitionPaths(
     const session = newSession(context);
     const vaultName = `${context.prefix}-p${index}`;
     const items = withSetUp(steps, vaultName);
-    const requests = items.filter((item) => !("type" in item && item.type === "EXPIRE")).length;
+    const requests = items.length;
     let taken = 0;
     let firstDefect: number | undefined;
     const act = (item: AbstractEvent | Operation) => async () => {
@@ -66,8 +69,8 @@ export async function runTransitionPaths(
       const deleted = session.deletedArchives.get(vaultName);
       const operation =
         "name" in item ? item : concretize(item, vaultName, session.world, context.principal.accountId, deleted);
-      if (!operation) return context.clock.advance(EXPIRY_STEP_MS);
-      await session.perform(operation).finally(() => {
+      const sent = operation ? session.perform(operation) : session.advanceClock(EXPIRY_STEP_MS);
+      await sent.finally(() => {
         if (firstDefect === undefined && (session.trace.at(-1)?.verdict !== "pass" || session.trace.at(-1)?.deviation))
           firstDefect = taken;
       });
@@ -87,11 +90,33 @@ export async function runTransitionPaths(
       throw new Error(`suite error: path:${edge.id} took ${ending.join(", ")} instead (model and paths disagree)`);
     results.push({
       ...result,
+      ...readAfterWrite(context, edge, session.trace.slice(requests), result),
       ...(firstDefect && judged.length === session.trace.length ? { length: firstDefect } : {}),
     });
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${base.id}`);
   }
   return results;
+}
+
+/** Lock changes whose effect the closing GetVaultLock reads back at once. */
+const LOCK_CHANGES = new Set(["INITIATE", "COMPLETE", "ABORT"]);
+
+/**
+ * SVC-READ-AFTER-WRITE: a passing path that changed the lock and whose closing GetVaultLock saw the change at
+ * once speaks for immediate consistency too (the census records it).
+ */
+function readAfterWrite(
+  context: SuiteContext,
+  edge: (typeof EDGES)[number],
+  closing: TraceStep[],
+  result: CheckResult,
+): Pick<CheckResult, "requirements"> | undefined {
+  const read = closing.find((s) => s.request.startsWith("GetVaultLock("));
+  if (result.verdict !== "pass" || !LOCK_CHANGES.has(edge.event) || edge.meta.expect.code || read?.verdict !== "pass")
+    return undefined;
+  const id = "SVC-READ-AFTER-WRITE";
+  context.census.set(id, (context.census.get(id) ?? new Set()).add(`path:${edge.id}: immediately consistent`));
+  return { requirements: [...result.requirements, id] };
 }
 
 /**
@@ -199,24 +224,32 @@ async function listOrder(context: SuiteContext): Promise<CheckResult> {
         limit: "2",
         ...(marker ? { marker } : {}),
       });
-      const list = (observed.body?.VaultList as { VaultName: string }[] | undefined) ?? [];
-      seen.push(...list.map((v) => v.VaultName));
-      marker = observed.body?.Marker as string | undefined;
+      const list = observed.body?.VaultList;
+      if (!Array.isArray(list)) return listFailure(base, session, "a page's VaultList is not a list");
+      seen.push(...list.map((v: { VaultName?: unknown } | null) => String(v?.VaultName)));
+      marker = stringMember(observed.body, "Marker");
       if (!marker) break;
     }
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     return resultOf(base, session.trace);
   }
+  return listVerdict(base, session, names, seen);
+}
+
+function listFailure(base: CheckBase, session: Session, reason: string): CheckResult {
+  return { ...base, verdict: "fail", reason, trace: session.trace };
+}
+
+function listVerdict(base: CheckBase, session: Session, names: string[], seen: string[]): CheckResult {
   const sorted = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ours = seen.filter((n) => names.includes(n));
   const ok =
     JSON.stringify(seen) === JSON.stringify(sorted) && JSON.stringify(ours) === JSON.stringify([...names].sort());
   if (ok) return { ...base, verdict: "pass", trace: session.trace };
-  return {
-    ...base,
-    verdict: "fail",
-    reason: `paged names ${JSON.stringify(seen.slice(0, 20))} are not the sorted vaults of the account`,
-    trace: session.trace,
-  };
+  return listFailure(
+    base,
+    session,
+    `paged names ${JSON.stringify(seen.slice(0, 20))} are not the sorted vaults of the account`,
+  );
 }

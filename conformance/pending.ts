@@ -6,13 +6,12 @@
  * - deferred deletions: AWS deletes a vault that held archives only after its next inventory (about a day), so
  *   such vaults are recorded and a later run deletes them.
  */
-import { DeleteVaultCommand } from "@aws-sdk/client-glacier";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { EMPTY_VAULT, examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
 import { attemptCounted } from "./cleanup.js";
 import { newSession, type SuiteContext } from "./context.js";
-import { failedStepResult, resultOf, type CheckResult } from "./results.js";
+import { resultOfError, resultOf, type CheckResult } from "./results.js";
 
 export interface PendingObservation {
   target: string;
@@ -61,9 +60,8 @@ export async function retryDeferred(context: SuiteContext, deferred: DeferredVau
   const waiting: DeferredVault[] = [];
   for (const entry of deferred) {
     const mine = entry.target === context.target.name && entry.region === context.target.region;
-    const vault = { accountId: "-", vaultName: entry.vaultName };
-    const deleted =
-      mine && (await attemptCounted(context.stats, () => context.principal.client.send(new DeleteVaultCommand(vault))));
+    const operation = { name: "DeleteVault" as const, accountId: "-", vaultName: entry.vaultName };
+    const deleted = mine && (await attemptCounted(context.stats, context.principal.client, operation)).status === 204;
     if (deleted) context.progress(`deleted deferred vault ${entry.vaultName} (waiting since ${entry.since})`);
     else waiting.push(entry);
   }
@@ -104,7 +102,7 @@ export async function schedule(
       observation,
     };
   } catch (error) {
-    return { result: failedStepResult(base, error) };
+    return { result: resultOfError(base, error) };
   }
 }
 
@@ -147,9 +145,38 @@ export async function verifyDue(
       await session.perform({ name: "DeleteVault", ...vault });
       results.push(resultOf(base, session.trace));
     } catch (error) {
-      results.push(failedStepResult(base, error));
+      results.push(resultOfError(base, error));
       await session.perform({ name: "DeleteVault", ...vault }).catch(() => undefined);
     }
   }
   return { results, remaining };
+}
+
+/**
+ * Deletes deferred vaults that are now deletable, checks due observations and schedules a new one; the state
+ * file keeps what is still pending.
+ */
+export async function pendingObservations(context: SuiteContext, file: string): Promise<CheckResult[]> {
+  const state = loadPending(file);
+  const deferred = await retryDeferred(context, state.deferred);
+  const { results, remaining } = await verifyDue(context, state.observations);
+  const scheduled = await schedule(context);
+  const observations = scheduled.observation ? [...remaining, scheduled.observation] : remaining;
+  savePending(file, { observations, deferred });
+  return [...results, scheduled.result];
+}
+
+/**
+ * With a state file, leftovers that held archives are not lost: AWS deletes them only after its next inventory,
+ * so they are recorded for a later run to delete. Returns the names deferred.
+ */
+export function deferDeletions(context: SuiteContext, file: string | undefined, leftovers: string[]): string[] {
+  const deferred = file ? leftovers.filter((name) => context.uploads.has(name)) : [];
+  if (!deferred.length) return [];
+  const state = loadPending(file!);
+  const since = new Date().toISOString();
+  const { name: target, region } = context.target;
+  const entries = deferred.map((vaultName) => ({ target, region, vaultName, since }));
+  savePending(file!, { ...state, deferred: [...state.deferred, ...entries] });
+  return deferred;
 }

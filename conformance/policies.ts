@@ -201,7 +201,7 @@ export async function runPolicyScenarios(context: SuiteContext): Promise<CheckRe
     const guarded = await runSteps(
       scenario.steps.map((step) => async () => {
         taken++;
-        if ("advanceMs" in step) return context.clock.advance(step.advanceMs);
+        if ("advanceMs" in step) return session.advanceClock(step.advanceMs);
         const { observed } = await session.perform(step.make(v));
         const archiveId = observed.headers["x-amz-archive-id"];
         if (step.keep && archiveId) v.archives.set(step.keep, archiveId);

@@ -1,83 +1,210 @@
 /**
- * Protocol checks through the SDK: what an endpoint does with bad credentials, a skewed clock, and whether
- * it sends a request id (PROTO-*). These sit before the model, so they compare with the error table directly.
+ * Protocol checks (PROTO-*): what an endpoint does with bad credentials and a skewed clock (through the SDK),
+ * and with what the SDK cannot send (through the signed raw client): no Authorization, a missing or wrong API
+ * version, a body that is not JSON or not a JSON object, a body far over any limit, a route no operation has.
+ * These sit before the model, so each compares with the outcomes it accepts directly.
  */
-import { GlacierClient } from "@aws-sdk/client-glacier";
-import { err, formatOutcome, ok, type OutcomeSpec } from "../model/index.js";
+import { err, formatOutcome, type OperationName, type OutcomeSpec } from "../model/index.js";
 import type { SuiteContext } from "./context.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import type { CheckResult } from "./results.js";
-import { clientFor } from "./target.js";
+import type { TraceStep } from "./session.js";
+import { clientFor, type Credentials } from "./target.js";
+import { sendRaw, type RawProbeRequest } from "./wire/raw.js";
+
+/** An accepted answer: an outcome, any refusal (a 4xx with any body), or the request served (2xx). */
+type Accepted = OutcomeSpec | "refused" | "served";
 
 interface ProtocolCheck {
   id: string;
   requirements: string[];
-  client: (context: SuiteContext) => Promise<GlacierClient>;
-  expect: OutcomeSpec;
-  also?: (observed: Observed) => string | undefined;
+  send: (context: SuiteContext, vaultName: string) => Promise<Observed>;
+  accepts: Accepted[];
+  /** The operation whose route the request takes (default ListVaults). */
+  operation?: OperationName;
+  /** The unspecified requirement whose census records which accepted answer came. */
+  census?: string;
 }
 
-async function withCredentials(
-  context: SuiteContext,
-  change: (c: { accessKeyId: string; secretAccessKey: string }) => { accessKeyId: string; secretAccessKey: string },
-) {
+async function credentialsOf(context: SuiteContext): Promise<Credentials> {
   const base = context.target.credentials ?? (await context.principal.client.config.credentials());
-  return clientFor(context.target, change({ accessKeyId: base.accessKeyId, secretAccessKey: base.secretAccessKey }));
+  return { accessKeyId: base.accessKeyId, secretAccessKey: base.secretAccessKey, ...sessionToken(base) };
 }
+
+function sessionToken(c: { sessionToken?: string }) {
+  return c.sessionToken ? { sessionToken: c.sessionToken } : {};
+}
+
+const listVaults = { name: "ListVaults" as const, accountId: "-", limit: "1" };
+
+/** ListVaults through the SDK with changed credentials or clock. */
+function viaSdk(change: (c: Credentials) => Credentials, skewMs = 0) {
+  return async (context: SuiteContext) => {
+    const client = clientFor(context.target, change(await credentialsOf(context)), context.wireOptions);
+    client.config.systemClockOffset = skewMs;
+    return invoke(client, listVaults);
+  };
+}
+
+/** A raw request, signed with the run's credentials unless `unsigned`. */
+function viaRaw(make: (vaultName: string) => RawProbeRequest, unsigned = false) {
+  return async (context: SuiteContext, vaultName: string) => {
+    const credentials = unsigned ? {} : { credentials: await credentialsOf(context) };
+    return sendRaw(context.target, context.wireOptions, { ...make(vaultName), ...credentials });
+  };
+}
+
+const rawList = (headers: Record<string, string | null> = {}): RawProbeRequest => ({
+  method: "GET",
+  path: "/-/vaults",
+  query: { limit: "1" },
+  headers,
+  operation: "ListVaults",
+});
+const rawInitiate = (vaultName: string, body: string): RawProbeRequest => ({
+  method: "POST",
+  path: `/-/vaults/${encodeURIComponent(vaultName)}/lock-policy`,
+  body,
+  operation: "InitiateVaultLock",
+});
 
 const CHECKS: ProtocolCheck[] = [
   {
     id: "protocol:wrong-secret",
     requirements: ["PROTO-SIGV4", "PROTO-BAD-SIGNATURE"],
-    client: (c) => withCredentials(c, (k) => ({ ...k, secretAccessKey: `${k.secretAccessKey}-wrong` })),
-    expect: err("InvalidSignatureException"),
+    send: viaSdk((k) => ({ ...k, secretAccessKey: `${k.secretAccessKey}-wrong` })),
+    accepts: [err("InvalidSignatureException")],
   },
   {
     id: "protocol:unknown-key",
     requirements: ["PROTO-UNKNOWN-KEY"],
-    client: (c) => withCredentials(c, (k) => ({ ...k, accessKeyId: "AKIDUNKNOWNTOSUITE00" })),
-    expect: err("UnrecognizedClientException"),
+    send: viaSdk((k) => ({ ...k, accessKeyId: "AKIDUNKNOWNTOSUITE00" })),
+    accepts: [err("UnrecognizedClientException")],
   },
   {
     id: "protocol:clock-skew",
     requirements: ["PROTO-CLOCK-SKEW"],
-    client: async (c) => {
-      const client = clientFor(c.target);
-      client.config.systemClockOffset = 15 * 60_000;
-      return client;
-    },
-    expect: err("InvalidSignatureException"),
+    send: viaSdk((k) => k, 15 * 60_000),
+    accepts: [err("InvalidSignatureException")],
   },
   {
-    id: "protocol:response-headers",
-    requirements: ["PROTO-REST-JSON", "PROTO-RESPONSE-HEADERS"],
-    client: async (c) => c.principal.client,
-    expect: ok(200),
-    also: (observed) => (observed.requestId ? undefined : "no x-amzn-RequestId header"),
+    id: "protocol:no-auth",
+    requirements: ["PROTO-NO-AUTH"],
+    send: viaRaw(() => rawList(), true),
+    accepts: [err("MissingAuthenticationTokenException")],
+  },
+  {
+    id: "protocol:version-missing",
+    requirements: ["PROTO-VERSION-HEADER", "PROTO-VERSION-MISSING"],
+    send: viaRaw(() => rawList({ "x-amz-glacier-version": null })),
+    accepts: [err("MissingParameterValueException")],
+  },
+  {
+    id: "protocol:version-wrong",
+    requirements: ["PROTO-VERSION-WRONG"],
+    send: viaRaw(() => rawList({ "x-amz-glacier-version": "2011-01-01" })),
+    accepts: [err("InvalidParameterValueException"), err("MissingParameterValueException"), "served"],
+    census: "PROTO-VERSION-WRONG",
+  },
+  {
+    id: "protocol:malformed-json",
+    operation: "InitiateVaultLock",
+    requirements: ["PROTO-MALFORMED-BODY"],
+    send: viaRaw((v) => rawInitiate(v, '{"Policy": "{\\"Version\\"')),
+    accepts: [err("SerializationException")],
+  },
+  {
+    id: "protocol:non-object-json",
+    operation: "InitiateVaultLock",
+    requirements: ["PROTO-MALFORMED-BODY"],
+    send: viaRaw((v) => rawInitiate(v, '["Policy"]')),
+    accepts: [err("SerializationException")],
+  },
+  {
+    id: "protocol:oversized-body",
+    operation: "InitiateVaultLock",
+    requirements: ["INIT-POLICY-SIZE-UNIT"],
+    send: viaRaw((v) => rawInitiate(v, JSON.stringify({ Policy: "x".repeat(2 * 1024 * 1024) }))),
+    accepts: [err("InvalidParameterValueException"), err("LimitExceededException")],
+    census: "INIT-POLICY-SIZE-UNIT",
+  },
+  {
+    id: "protocol:unknown-route",
+    operation: "InitiateVaultLock",
+    requirements: ["PROTO-REST-JSON"],
+    send: viaRaw((v) => ({ ...rawInitiate(v, "{}"), method: "PUT" })),
+    accepts: ["refused"],
   },
 ];
 
-/** One result per protocol check; each sends one ListVaults. */
+/** A non-AWS 404, 405 or 501 for an operation the target never answered AWS-shaped: a route it lacks. */
+function noRoute(context: SuiteContext, check: ProtocolCheck, observed: Observed): boolean {
+  const operation = check.operation ?? "ListVaults";
+  return [404, 405, 501].includes(observed.status) && !observed.code && !context.answered.has(operation);
+}
+
+function acceptedOf(accepted: Accepted): string {
+  if (accepted === "refused") return "4xx (refused)";
+  if (accepted === "served") return "2xx (served)";
+  return formatOutcome(accepted);
+}
+
+/** The accepted answer `observed` is, or undefined. */
+function matching(observed: Observed, accepts: Accepted[]): Accepted | undefined {
+  if (observed.transport || observed.sdkError) return undefined;
+  const { status } = observed;
+  return accepts.find((a) => {
+    if (a === "refused") return status >= 400 && status < 500;
+    if (a === "served") return status >= 200 && status < 300;
+    return status === a.status && observed.code === a.code;
+  });
+}
+
+/** One result per protocol check. Raw probes use `<prefix>-probe`, an empty vault made for them. */
 export async function runProtocolChecks(context: SuiteContext): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  const vaultName = `${context.prefix}-probe`;
+  context.stats.requests++;
+  await invoke(context.principal.client, { name: "CreateVault", accountId: "-", vaultName });
   for (const check of CHECKS) {
-    const observed = await invoke(await check.client(context), { name: "ListVaults", accountId: "-", limit: "1" });
+    const called = Date.now();
+    const observed = await check.send(context, vaultName);
+    const returned = Date.now();
     context.stats.requests++;
+    const accepted = check.accepts.map(acceptedOf);
     const base = {
       id: check.id,
       generator: "protocol" as const,
       target: context.target.name,
       requirements: check.requirements,
       observed: formatObserved(observed),
-      accepted: [formatOutcome(check.expect)],
+      accepted,
     };
-    const sameOutcome =
-      observed.status === check.expect.status && observed.code === check.expect.code && !observed.unrecognized;
-    const problem = sameOutcome
-      ? check.also?.(observed)
-      : `expected ${formatOutcome(check.expect)}, answered ${formatObserved(observed)}`;
-    results.push(problem ? { ...base, verdict: "fail", reason: problem } : { ...base, verdict: "pass" });
+    const match = matching(observed, check.accepts);
+    if (match && check.census) recordCensus(context, check.census, `${check.id}: ${acceptedOf(match)}`);
+    const verdict = match ? ("pass" as const) : noRoute(context, check, observed) ? "notImplemented" : "fail";
+    const step: TraceStep = {
+      request: check.id,
+      observed: base.observed,
+      accepted,
+      edges: [],
+      requirements: check.requirements,
+      verdict,
+      called,
+      returned,
+      ...(observed.exchange ? { exchange: observed.exchange } : {}),
+    };
+    const reason = match
+      ? {}
+      : {
+          reason: `${verdict === "fail" ? "expected" : "no such route, expected"} ${accepted.join(" or ")}, answered ${base.observed}`,
+        };
+    results.push({ ...base, verdict, ...reason, trace: [step] });
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${check.id}`);
   }
   return results;
+}
+
+function recordCensus(context: SuiteContext, id: string, seen: string): void {
+  context.census.set(id, (context.census.get(id) ?? new Set()).add(seen));
 }

@@ -4,17 +4,17 @@
  * wins, and only its lock id completes.
  */
 import { examplePolicy, type Operation } from "../model/index.js";
-import { newSession, type SuiteContext } from "./context.js";
+import { checkTargetAnswers, newSession, type SuiteContext } from "./context.js";
 import { formatObserved, invoke } from "./invoke.js";
 import { linearize, type HistoryEntry, type Linearization } from "./linearizability.js";
-import { failedStepResult, type CheckResult } from "./results.js";
+import { resultOfError, type CheckResult } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
 import type { Session } from "./session.js";
 
 const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
 
 async function race(context: SuiteContext, operations: Operation[]): Promise<HistoryEntry[]> {
-  return Promise.all(
+  const history = await Promise.all(
     operations.map(async (operation) => {
       const called = Date.now();
       const observed = await invoke(context.principal.client, operation);
@@ -22,6 +22,24 @@ async function race(context: SuiteContext, operations: Operation[]): Promise<His
       return { operation, observed, called, returned: Date.now() };
     }),
   );
+  checkTargetAnswers(context);
+  return history;
+}
+
+/** A failed result when some racing request got no usable answer (a reset, a deadline, an unreadable answer). */
+function unanswered(
+  base: ReturnType<typeof raceBase>,
+  history: HistoryEntry[],
+  answers: string,
+): CheckResult | undefined {
+  const lost = history.filter((h) => h.observed.transport || h.observed.sdkError);
+  if (!lost.length) return undefined;
+  return {
+    ...base,
+    verdict: "fail",
+    reason: `${lost.length} of ${history.length} got no usable answer: ${answers}`,
+    observed: answers,
+  };
 }
 
 function linearized(context: SuiteContext, session: Session, history: HistoryEntry[]): Linearization | undefined {
@@ -51,8 +69,10 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
     Array.from({ length: n }, () => initiate),
   );
   const answers = history.map((h) => formatObserved(h.observed)).join(", ");
-  if (history.every((h) => h.observed.unrecognized))
+  if (history.every((h) => h.observed.unrecognized) && !context.answered.has("InitiateVaultLock"))
     return { ...base, verdict: "notImplemented", reason: `no such route: ${answers}`, observed: answers };
+  const lost = unanswered(base, history, answers);
+  if (lost) return lost;
   const winners = history.filter((h) => h.observed.status === 201);
   const found = linearized(context, setup, history);
   if (!found) return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
@@ -65,7 +85,15 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
     };
   const after = newSession(context, found.world);
   await after.perform({ name: "CompleteVaultLock", accountId: "-", vaultName, lockId: "NOT-THE-WINNER" });
-  const lockId = winners[0]!.observed.headers["x-amz-lock-id"]!;
+  const lockId = winners[0]!.observed.headers["x-amz-lock-id"];
+  if (!lockId)
+    return {
+      ...base,
+      requirements: ["INIT-INSTALLS-POLICY", ...REQUIREMENTS],
+      verdict: "fail",
+      reason: `the winning Initiate answered no x-amz-lock-id: ${answers}`,
+      observed: answers,
+    };
   const completeWinner: Operation = { name: "CompleteVaultLock", accountId: "-", vaultName, lockId };
   if (after.wouldLock(completeWinner))
     return {
@@ -101,6 +129,8 @@ async function completeAbortRace(context: SuiteContext): Promise<CheckResult> {
     { name: "GetVaultLock", accountId: "-", vaultName },
   ]);
   const answers = history.map((h) => formatObserved(h.observed)).join(", ");
+  const lost = unanswered(base, history, answers);
+  if (lost) return lost;
   if (!linearized(context, session, history))
     return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
   return { ...base, verdict: "pass", observed: answers };
@@ -115,7 +145,7 @@ export async function runRaces(context: SuiteContext, initiates = 8): Promise<Ch
   const results: CheckResult[] = [];
   for (const [id, check] of checks) {
     const result = await check().catch((error: unknown) =>
-      failedStepResult({ id, generator: "race", target: context.target.name }, error),
+      resultOfError({ id, generator: "race", target: context.target.name, requirements: REQUIREMENTS }, error),
     );
     results.push(result);
     context.progress(`${result.verdict.padEnd(14)} ${result.id}`);

@@ -12,7 +12,7 @@ export interface Rails {
 }
 
 /** Thrown instead of sending a request the rails forbid; the check becomes a skip with this reason. */
-export class Guarded extends Error {}
+export class NotSent extends Error {}
 
 /** Thrown when the target answers NoLongerSupportedException: the run stops, results so far are kept. */
 export class TargetUnusable extends Error {}

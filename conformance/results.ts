@@ -1,7 +1,8 @@
 /** Check results as data: what every generator yields and every report reads. */
+import { NotSent } from "./rails.js";
 import { StepFailure, type TraceStep } from "./session.js";
 
-export type Generator = "path" | "gate" | "policy" | "protocol" | "sequence" | "race";
+export type Generator = "preflight" | "path" | "gate" | "policy" | "protocol" | "sequence" | "race" | "wire";
 export type ResultVerdict = "pass" | "fail" | "skip" | "notImplemented";
 
 export interface CheckResult {
@@ -45,8 +46,15 @@ export function resultOf(
   };
 }
 
-/** The result of a check cut short by a failing step; rethrows anything that is not a StepFailure. */
-export function failedStepResult(base: Pick<CheckResult, "id" | "generator" | "target">, error: unknown): CheckResult {
+/**
+ * The result of a check cut short: by a failing step (fail), or by a request it could not send (skip, with
+ * the reason). Rethrows anything else: a stop of the run, or a defect of the suite.
+ */
+export function resultOfError(
+  base: Pick<CheckResult, "id" | "generator" | "target" | "requirements">,
+  error: unknown,
+): CheckResult {
+  if (error instanceof NotSent) return { ...base, verdict: "skip", reason: error.message };
   if (!(error instanceof StepFailure)) throw error;
   return resultOf({ ...base, requirements: error.failed.requirements }, error.trace);
 }

@@ -1,20 +1,23 @@
 /**
- * Runs the whole suite against one target: deterministic paths, gate and protocol checks, generated
- * sequences, races, and (without clock control) the pending expiry observations; then cleans up and
- * applies the target's expectations. Returns the report as data.
+ * Runs the whole suite against one target: preflight, deterministic paths, gate, policy and protocol checks,
+ * generated sequences, races, and (without clock control) the pending expiry observations; then cleans up,
+ * judges the wire, and applies the target's expectations. Returns the report as data, whatever the target
+ * does; a defect of the suite itself is recorded (`suiteErrors`), never reported as the target's failure.
  */
 import { cleanup } from "./cleanup.js";
-import { runPolicyScenarios } from "./policies.js";
-import { createContext, type SuiteContext } from "./context.js";
+import { checkTargetAnswers, createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks, runTransitionPaths } from "./paths.js";
-import { loadPending, retryDeferred, savePending, schedule, verifyDue } from "./pending.js";
+import { deferDeletions, pendingObservations } from "./pending.js";
+import { runPolicyScenarios } from "./policies.js";
+import { preflight } from "./preflight.js";
 import { runProtocolChecks } from "./protocol.js";
 import { runRaces } from "./races.js";
 import { railsFor, TargetUnusable } from "./rails.js";
 import { deviationResults, type CheckResult, type Generator } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
-import type { Target } from "./target.js";
+import { ClockControlFailure, type Target } from "./target.js";
+import { Interrupted } from "./wire/handler.js";
 
 export const SUITE_VERSION = "0.1.0";
 
@@ -39,14 +42,20 @@ export interface RunOptions {
   allowArchives?: boolean;
   /** State file of pending expiry observations, for targets without clock control. */
   pendingFile?: string;
+  /** Deadline of one whole answer, ms (default 10 s). */
+  requestTimeoutMs?: number;
+  /** How the signer's account id was learnt: `--account-id`, or a default the preflight may correct. */
+  accountIdGiven?: boolean;
   progress?: (line: string) => void;
-  /** Checked between checks; when it returns true the run stops early (Ctrl-C). */
+  /** Checked before every request; when it returns true the run stops at the next one (Ctrl-C). */
   interrupted?: () => boolean;
 }
 
 export interface RunReport {
   suiteVersion: string;
   target: { name: string; endpoint?: string; region: string; capabilities: Target["capabilities"] };
+  /** The signer's account id the run used, and where it came from. */
+  account?: { id: string; source: "given" | "discovered" | "default" };
   seed: number;
   runs: number;
   shard?: Shard;
@@ -60,11 +69,17 @@ export interface RunReport {
   stale: Expectation[];
   census: Record<string, string[]>;
   leftovers: string[];
+  /** Why each leftover could not be deleted, and why the clean-up listing could not be trusted, if so. */
+  cleanupNotes?: string[];
   /** Vaults that held archives, recorded in the state file for a later run to delete (after AWS's inventory). */
   deferred?: string[];
   interrupted: boolean;
   /** Why the run stopped before its end, when the target cannot be checked at all. */
   stoppedBecause?: string;
+  /** The run could not check the target with these inputs (unreachable, credentials refused): exit 2. */
+  refused?: boolean;
+  /** Defects of the suite itself met during the run (exit 3); never counted against the target. */
+  suiteErrors?: string[];
 }
 
 type Step = (context: SuiteContext) => Promise<CheckResult[]>;
@@ -93,33 +108,61 @@ function plan(options: RunOptions): Step[] {
   return steps;
 }
 
-/**
- * Deletes deferred vaults that are now deletable, checks due observations and schedules a new one; the state
- * file keeps what is still pending.
- */
-async function pendingObservations(context: SuiteContext, file: string): Promise<CheckResult[]> {
-  const state = loadPending(file);
-  const deferred = await retryDeferred(context, state.deferred);
-  const { results, remaining } = await verifyDue(context, state.observations);
-  const scheduled = await schedule(context);
-  const observations = scheduled.observation ? [...remaining, scheduled.observation] : remaining;
-  savePending(file, { observations, deferred });
-  return [...results, scheduled.result];
+/** What stopped or broke a step: a stop of the run is returned as such, anything else is a suite defect. */
+function classify(error: unknown): { stop?: string; interrupted?: true; defect?: string } {
+  if (error instanceof TargetUnusable) return { stop: error.message };
+  if (error instanceof Interrupted) return { interrupted: true };
+  return { defect: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
-/**
- * With a state file, leftovers that held archives are not lost: AWS deletes them only after its next inventory,
- * so they are recorded for a later run to delete. Returns the names deferred.
- */
-function deferDeletions(context: SuiteContext, file: string | undefined, leftovers: string[]): string[] {
-  const deferred = file ? leftovers.filter((name) => context.uploads.has(name)) : [];
-  if (!deferred.length) return [];
-  const state = loadPending(file!);
-  const since = new Date().toISOString();
-  const { name: target, region } = context.target;
-  const entries = deferred.map((vaultName) => ({ target, region, vaultName, since }));
-  savePending(file!, { ...state, deferred: [...state.deferred, ...entries] });
-  return deferred;
+interface Progress {
+  results: CheckResult[];
+  suiteErrors: string[];
+  stoppedBecause?: string;
+  refused?: boolean;
+  account: NonNullable<RunReport["account"]>;
+}
+
+/** Preflight and the planned steps; every outcome lands in `progress`. */
+async function check(context: SuiteContext, options: RunOptions, progress: Progress): Promise<void> {
+  const stopped = () => options.interrupted?.() ?? false;
+  const clock = await context.clock.sync().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (clock && !(clock instanceof ClockControlFailure)) throw clock;
+  const pre = await preflight(context);
+  if (pre.verdict === "refused") return void Object.assign(progress, { stoppedBecause: pre.message, refused: true });
+  if (pre.verdict === "absent") return void progress.results.push(pre.result);
+  if (pre.accountId && !options.accountIdGiven && pre.accountId !== context.principal.accountId) {
+    context.principal.accountId = pre.accountId;
+    context.target = { ...context.target, accountId: pre.accountId };
+    progress.account = { id: pre.accountId, source: "discovered" };
+  }
+  if (clock) progress.results.push(clockResult(context, clock as ClockControlFailure));
+  for (const step of plan(options)) {
+    if (stopped()) return;
+    try {
+      progress.results.push(...(await step(context)));
+      checkTargetAnswers(context);
+    } catch (error) {
+      const { stop, interrupted, defect } = classify(error);
+      if (stop) return void (progress.stoppedBecause = stop);
+      if (interrupted) return;
+      progress.suiteErrors.push(defect!);
+    }
+  }
+}
+
+function clockResult(context: SuiteContext, failure: ClockControlFailure): CheckResult {
+  return {
+    id: "preflight:clock-control",
+    generator: "preflight",
+    target: context.target.name,
+    requirements: ["CLOCK-CONTROL"],
+    verdict: "fail",
+    reason: failure.message,
+  };
 }
 
 /** Runs the suite; never throws for target misbehaviour (that is a result), cleans up in every case. */
@@ -127,30 +170,65 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const started = Date.now();
   const { realAws } = options.target.capabilities;
   const rails = railsFor(realAws, options.allowPermanentLocks ?? false, options.allowArchives ?? false);
-  const context = createContext(options.target, options.progress, rails);
-  const results: CheckResult[] = [];
-  const stopped = () => options.interrupted?.() ?? false;
-  let leftovers: string[] = [];
-  let deferred: string[] = [];
-  let stoppedBecause: string | undefined;
+  const context = createContext(options.target, {
+    rails,
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.interrupted ? { interrupted: options.interrupted } : {}),
+  });
+  const source = options.accountIdGiven ? "given" : "default";
+  const progress: Progress = { results: [], suiteErrors: [], account: { id: options.target.accountId, source } };
   try {
-    await context.clock.sync();
-    for (const step of plan(options)) if (!stopped()) results.push(...(await step(context)));
-    results.push(...deviationResults(options.target.name, context.deviations));
+    await check(context, options, progress);
   } catch (error) {
-    if (!(error instanceof TargetUnusable)) throw error;
-    stoppedBecause = error.message;
+    const { stop, defect } = classify(error);
+    if (stop) progress.stoppedBecause = stop;
+    if (defect) progress.suiteErrors.push(defect);
+  }
+  const cleaned = await cleanUp(context, options, progress);
+  const checked = !progress.refused && !progress.results.some((r) => r.id === "preflight:service");
+  if (checked) progress.results.push(...wireResults(context));
+  return report(options, context, progress, cleaned, started);
+}
+
+/** The deviations and the wire's results, judged over every answer of the run, clean-up's included. */
+function wireResults(context: SuiteContext): CheckResult[] {
+  return [...deviationResults(context.target.name, context.deviations), ...context.wire.results(context.target.name)];
+}
+
+async function cleanUp(context: SuiteContext, options: RunOptions, progress: Progress) {
+  context.phase.cleaningUp = true;
+  try {
+    const outcome = await cleanup({ ...context, client: context.principal.client, deadlineMs: 120_000 });
+    const names = outcome.leftovers.map((l) => l.vaultName);
+    const deferred = deferDeletions(context, options.pendingFile, names);
+    const notes = outcome.leftovers
+      .filter((l) => !deferred.includes(l.vaultName))
+      .map((l) => `${l.vaultName}: ${l.reason}`);
+    if (outcome.listing) notes.push(`clean-up could not rely on ListVaults: ${outcome.listing}`);
+    return { leftovers: names.filter((n) => !deferred.includes(n)), deferred, notes };
+  } catch (error) {
+    progress.suiteErrors.push(`clean-up: ${classify(error).defect ?? String(error)}`);
+    const notes = ["clean-up failed; every vault the run made may be left"];
+    return { leftovers: [...context.created].sort(), deferred: [], notes };
   } finally {
-    leftovers = await cleanup(context.principal.client, context.prefix, context.stats, context.uploads);
-    deferred = deferDeletions(context, options.pendingFile, leftovers);
-    leftovers = leftovers.filter((name) => !deferred.includes(name));
     context.clock.close();
   }
-  const applied = applyExpectations(results, options.expectations);
+}
+
+function report(
+  options: RunOptions,
+  context: SuiteContext,
+  progress: Progress,
+  cleaned: { leftovers: string[]; deferred: string[]; notes: string[] },
+  started: number,
+): RunReport {
+  const applied = applyExpectations(progress.results, options.expectations);
   const { name, endpoint, region, capabilities } = options.target;
   return {
     suiteVersion: SUITE_VERSION,
     target: { name, region, capabilities, ...(endpoint ? { endpoint } : {}) },
+    account: progress.account,
     seed: options.seed,
     runs: options.runs,
     ...(options.shard ? { shard: options.shard } : {}),
@@ -159,12 +237,15 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     durationMs: Date.now() - started,
     requests: context.stats.requests,
     results: applied.results,
-    unexpected: applied.unexpected.length + (stoppedBecause ? 1 : 0),
+    unexpected: applied.unexpected.length + (progress.stoppedBecause ? 1 : 0),
     stale: applied.stale,
     census: Object.fromEntries([...context.census].map(([id, seen]) => [id, [...seen].sort()])),
-    leftovers,
-    ...(deferred.length ? { deferred } : {}),
-    interrupted: stopped(),
-    ...(stoppedBecause ? { stoppedBecause } : {}),
+    leftovers: cleaned.leftovers,
+    ...(cleaned.notes.length ? { cleanupNotes: cleaned.notes } : {}),
+    ...(cleaned.deferred.length ? { deferred: cleaned.deferred } : {}),
+    interrupted: options.interrupted?.() ?? false,
+    ...(progress.stoppedBecause ? { stoppedBecause: progress.stoppedBecause } : {}),
+    ...(progress.refused ? { refused: true } : {}),
+    ...(progress.suiteErrors.length ? { suiteErrors: progress.suiteErrors } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { commandArbitrary, type SequenceModel } from "./commands.js";
 import type { CheckResult } from "./results.js";
 import { TargetUnusable } from "./rails.js";
 import { StepFailure } from "./session.js";
+import { Interrupted } from "./wire/handler.js";
 
 export interface Replay {
   seed: number;
@@ -44,8 +45,8 @@ export interface SequenceOptions {
 export async function runSequences(context: SuiteContext, options: SequenceOptions): Promise<CheckResult> {
   const vaults = options.vaults ?? 2;
   let run = 0;
-  let unusable: TargetUnusable | undefined;
-  const stop = () => unusable !== undefined || (options.interrupted?.() ?? false);
+  let stopped: TargetUnusable | Interrupted | undefined;
+  const stop = () => stopped !== undefined || (options.interrupted?.() ?? false);
   const requirements = new Set<string>();
   const property = fc.asyncProperty(
     fc.commands([commandArbitrary(vaults, context.target.capabilities.clockControl)], {
@@ -59,15 +60,12 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
       run++;
       if (run % 50 === 0) context.progress(`… sequences: ${run} runs`);
       const session = newSession(context);
-      const setup = () => ({
-        model: { session, vaults: names, clock: context.clock } satisfies SequenceModel,
-        real: {},
-      });
+      const setup = () => ({ model: { session, vaults: names } satisfies SequenceModel, real: {} });
       try {
         await fc.asyncModelRun(setup, commands);
       } catch (error) {
-        if (!(error instanceof TargetUnusable)) throw error;
-        unusable = error;
+        if (!(error instanceof TargetUnusable || error instanceof Interrupted)) throw error;
+        stopped = error;
       } finally {
         for (const step of session.trace)
           if (step.verdict === "pass") for (const id of step.requirements) requirements.add(id);
@@ -79,7 +77,7 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
     ? { seed, path: options.replay.path, numRuns: 1, endOnFailure: true }
     : { seed, numRuns: options.runs };
   const details = await fc.check(property, { ...parameters, maxSkipsPerRun: 0 });
-  if (unusable) throw unusable;
+  if (stopped instanceof TargetUnusable) throw stopped;
   const base = { id: "sequences", generator: "sequence" as const, target: context.target.name, seed };
   context.progress(`${details.failed ? "fail" : "pass"} sequences: ${details.numRuns} runs, seed ${seed}`);
   if (!details.failed) return { ...base, requirements: [...requirements].sort(), verdict: "pass" };
@@ -102,16 +100,10 @@ function failureResult(base: Omit<CheckResult, "requirements" | "verdict">, deta
   const path = details.counterexamplePath
     ? `${details.counterexamplePath}${replayPath ? `@${replayPath}` : ""}`
     : undefined;
-  if (!(error instanceof StepFailure)) {
-    return {
-      ...base,
-      requirements: [],
-      verdict: "fail",
-      reason: `suite error: ${String(error)}`,
-      counterexample,
-      ...(path ? { path } : {}),
-    };
-  }
+  if (!(error instanceof StepFailure))
+    throw new Error(
+      `suite defect in a generated sequence (seed ${base.seed}, path ${path ?? "?"}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   return {
     ...base,
     requirements: error.failed.requirements,

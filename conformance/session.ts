@@ -1,7 +1,7 @@
 /**
  * A session drives one target while keeping the model's view of it: every operation is sent through the
  * SDK, judged against the oracle's branches, and the matching branch's changes are applied to the
- * suite's world. A mismatch throws `StepFailure` carrying the trace so far.
+ * suite's world. A mismatch (a wrong answer, or none) throws `StepFailure` carrying the trace so far.
  */
 import type { GlacierClient } from "@aws-sdk/client-glacier";
 import {
@@ -14,17 +14,12 @@ import {
   type Operation,
 } from "../model/index.js";
 import { deletedArchiveAfter } from "./concretize.js";
+import { checkTargetAnswers, type SuiteContext } from "./context.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
-import { judge, type Verdict } from "./judge.js";
-import {
-  ARCHIVES_REFUSED,
-  Guarded,
-  NO_LONGER_SUPPORTED,
-  PERMANENT_LOCK_REFUSED,
-  TargetUnusable,
-  type Rails,
-} from "./rails.js";
-import type { TargetClock } from "./target.js";
+import { judge, type Judgement, type Verdict } from "./judge.js";
+import { ARCHIVES_REFUSED, NotSent, NO_LONGER_SUPPORTED, PERMANENT_LOCK_REFUSED, TargetUnusable } from "./rails.js";
+import { ClockControlFailure } from "./target.js";
+import type { WireExchange } from "./wire/exchange.js";
 
 export interface TraceStep {
   request: string;
@@ -39,6 +34,8 @@ export interface TraceStep {
   /** Wall-clock ms of call and return. */
   called: number;
   returned: number;
+  /** The raw exchange beneath the SDK. */
+  exchange?: WireExchange;
 }
 
 /** A step whose answer the model does not accept (or a route the target lacks). */
@@ -63,6 +60,9 @@ export type Uploads = Map<string, Set<string>>;
 /** What the suite learns about unspecified behaviour: requirement id → outcomes the target chose. */
 export type Census = Map<string, Set<string>>;
 
+/** Requirements of the suite's clock control: a failing control route fails the step that needed it. */
+const CLOCK_REQUIREMENTS = ["CLOCK-CONTROL"];
+
 /** `InitiateVaultLock(v, policy 120 B)`: a request in one short line. */
 export function describeOperation(operation: Operation): string {
   const parts: string[] = [];
@@ -85,6 +85,15 @@ export function describeOperation(operation: Operation): string {
   return `${operation.name}(${parts.join(", ")})`;
 }
 
+/** Why an operation cannot be sent: it names a value (a path label) the target never gave, or undefined. */
+export function missingValue(operation: Operation): string | undefined {
+  if (operation.name === "CompleteVaultLock" && !operation.lockId)
+    return "not sent: the target gave no lock id (x-amz-lock-id) to complete with";
+  if (operation.name === "DeleteArchive" && !operation.archiveId)
+    return "not sent: the target gave no archive id (x-amz-archive-id) to delete";
+  return undefined;
+}
+
 export class Session {
   readonly trace: TraceStep[] = [];
   private readonly issuedLockIds = new Set<string>();
@@ -94,87 +103,140 @@ export class Session {
   private readonly lastChange = new Map<string, string[]>();
 
   constructor(
-    readonly principal: Principal,
-    readonly region: string,
-    readonly clock: TargetClock,
-    readonly toleranceMs: number,
-    readonly census: Census = new Map(),
+    readonly context: SuiteContext,
     readonly world: MemoryWorld = new MemoryWorld(),
-    /** Steps with a deviation, shared by every session of a run. */
-    readonly deviations: TraceStep[] = [],
-    /** Requests sent, counted across every session of a run. */
-    readonly stats: { requests: number } = { requests: 0 },
-    readonly rails: Rails = { blockPermanentLocks: false },
-    /** Archives the target acknowledged, per vault, whatever the verdict: cleanup deletes them. */
-    readonly uploads: Uploads = new Map(),
   ) {}
 
-  /** Sends `operation` as `principal` (default: the session's), judges it and applies the accepted branch. */
+  get principal(): Principal {
+    return this.context.principal;
+  }
+
+  get rails() {
+    return this.context.rails;
+  }
+
+  /** Sends `operation` as `principal` (default: the run's), judges it and applies the accepted branch. */
   async perform(
     operation: Operation,
-    principal: Principal = this.principal,
+    principal: Principal = this.context.principal,
   ): Promise<{ observed: Observed; branch: Branch }> {
-    if (this.wouldLock(operation, principal)) throw new Guarded(PERMANENT_LOCK_REFUSED);
-    if (this.rails.blockArchives && operation.name === "UploadArchive") throw new Guarded(ARCHIVES_REFUSED);
+    this.refuseUnsendable(operation, principal);
     const called = Date.now();
     const observed = await invoke(principal.client, operation);
-    if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);
     const returned = Date.now();
-    this.stats.requests++;
+    this.context.stats.requests++;
+    if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);
+    checkTargetAnswers(this.context);
     this.trackUploads(operation, observed);
-    const now = this.clock.now() - (returned - called) / 2;
-    const freshLockId = observed.headers["x-amz-lock-id"] ?? "";
-    const archiveId = observed.headers["x-amz-archive-id"];
-    const branches = step(
-      this.world,
-      {
-        operation,
-        signer: principal.accountId,
-        now,
-        region: this.region,
-        freshLockId,
-        ...(archiveId ? { freshArchiveId: archiveId } : {}),
-      },
-      { clockToleranceMs: this.toleranceMs },
+    const branches = this.branchesFor(
+      operation,
+      principal,
+      observed,
+      this.context.clock.now() - (returned - called) / 2,
     );
-    let judgement = judge(observed, branches, this.toleranceMs);
-    if (judgement.verdict === "pass" && operation.name === "InitiateVaultLock" && observed.status === 201)
-      judgement = this.checkFreshLockId(freshLockId, judgement);
+    const judgement = this.judged(operation, observed, branches);
     const shown = judgement.branch ?? branches[0]!;
     const traceStep: TraceStep = {
       request: describeOperation(operation),
       observed: formatObserved(observed),
       accepted: [...new Set(branches.map((b) => formatOutcome(b.outcome)))],
       edges: shown.edges,
-      requirements: judgement.verdict === "pass" ? shown.requirements : this.blame(operation, shown, judgement.detail),
+      requirements: judgement.verdict === "pass" ? shown.requirements : this.blame(operation, shown, judgement),
       verdict: judgement.verdict,
       ...(judgement.detail ? { detail: judgement.detail } : {}),
       ...(judgement.deviation ? { deviation: judgement.deviation } : {}),
       called,
       returned,
+      ...(observed.exchange ? { exchange: observed.exchange } : {}),
     };
     this.trace.push(traceStep);
-    if (judgement.deviation) this.deviations.push(traceStep);
+    if (judgement.deviation) this.context.deviations.push(traceStep);
     if (judgement.verdict !== "pass") throw new StepFailure(judgement.verdict, traceStep, [...this.trace]);
-    this.world.apply(judgement.branch!.changes);
-    for (const change of judgement.branch!.changes)
-      this.lastChange.set(change.vaultName, judgement.branch!.requirements);
-    this.recordCensus(judgement.branch!);
-    if (operation.name !== "ListVaults") {
-      const { vaultName } = operation;
-      const deleted = deletedArchiveAfter(operation, judgement.branch!.changes, this.deletedArchives.get(vaultName));
-      if (deleted === undefined) this.deletedArchives.delete(vaultName);
-      else this.deletedArchives.set(vaultName, deleted);
-    }
+    this.accept(operation, judgement.branch!);
     return { observed, branch: judgement.branch! };
   }
 
+  /** Moves the target's service clock by `ms` as a step of the trace; a broken control route fails the step. */
+  async advanceClock(ms: number): Promise<void> {
+    const called = Date.now();
+    const base = { request: `AdvanceClock(${ms / 3_600_000} h)`, accepted: ["200"], edges: [], called };
+    try {
+      await this.context.clock.advance(ms);
+    } catch (error) {
+      if (!(error instanceof ClockControlFailure)) throw error;
+      const failed: TraceStep = {
+        ...base,
+        observed: error.message,
+        requirements: CLOCK_REQUIREMENTS,
+        verdict: "fail",
+        detail: error.message,
+        returned: Date.now(),
+      };
+      this.trace.push(failed);
+      throw new StepFailure("fail", failed, [...this.trace]);
+    }
+    this.trace.push({
+      ...base,
+      observed: "200",
+      requirements: CLOCK_REQUIREMENTS,
+      verdict: "pass",
+      returned: Date.now(),
+    });
+  }
+
+  private branchesFor(operation: Operation, principal: Principal, observed: Observed, now: number): Branch[] {
+    const freshLockId = observed.headers["x-amz-lock-id"] ?? "";
+    const archiveId = observed.headers["x-amz-archive-id"];
+    const request = {
+      operation,
+      signer: principal.accountId,
+      now,
+      region: this.context.target.region,
+      freshLockId,
+      ...(archiveId ? { freshArchiveId: archiveId } : {}),
+    };
+    return step(this.world, request, { clockToleranceMs: this.context.toleranceMs });
+  }
+
+  /** The judgement, with two run-wide facts: lock ids are never reissued, and a route once served exists. */
+  private judged(operation: Operation, observed: Observed, branches: Branch[]): Judgement {
+    const judgement = judge(observed, branches, this.context.toleranceMs);
+    const answered = this.context.answered;
+    if (judgement.verdict === "notImplemented" && answered.has(operation.name))
+      return {
+        verdict: "fail",
+        detail: `${judgement.detail}, although ${operation.name} was answered AWS-shaped earlier in this run`,
+      };
+    if (observed.code || (observed.status >= 200 && observed.status < 300 && !observed.sdkError && !observed.transport))
+      answered.add(operation.name);
+    if (judgement.verdict !== "pass" || operation.name !== "InitiateVaultLock" || observed.status !== 201)
+      return judgement;
+    const lockId = observed.headers["x-amz-lock-id"];
+    if (lockId === undefined) return judgement;
+    if (this.issuedLockIds.has(lockId))
+      return { verdict: "fail", detail: `lock id ${lockId} was returned before`, blame: ["INIT-LOCK-ID-UNIQUE"] };
+    this.issuedLockIds.add(lockId);
+    return judgement;
+  }
+
+  private accept(operation: Operation, branch: Branch): void {
+    this.world.apply(branch.changes);
+    for (const change of branch.changes) this.lastChange.set(change.vaultName, branch.requirements);
+    this.recordCensus(branch);
+    if (operation.name === "ListVaults") return;
+    const { vaultName } = operation;
+    const deleted = deletedArchiveAfter(operation, branch.changes, this.deletedArchives.get(vaultName));
+    if (deleted === undefined) this.deletedArchives.delete(vaultName);
+    else this.deletedArchives.set(vaultName, deleted);
+  }
+
   /**
-   * The requirements a failure speaks for: a reused id breaks uniqueness; otherwise those of the expected
-   * edge, then those of the step that last changed the vault (the fault may have been there, unseen until now).
+   * The requirements a failure speaks for: those the judgement names (a reused lock id breaks uniqueness);
+   * otherwise those of the expected edge, then those of the step that last changed the vault (the fault may
+   * have been there, unseen until now).
    */
-  private blame(operation: Operation, expected: Branch, detail: string | undefined): string[] {
-    if (detail?.includes("INIT-LOCK-ID-UNIQUE")) return ["INIT-LOCK-ID-UNIQUE"];
+  private blame(operation: Operation, expected: Branch, judgement: Judgement): string[] {
+    if (judgement.blame) return judgement.blame;
     const vault = operation.name === "ListVaults" ? undefined : operation.vaultName;
     const earlier = vault ? (this.lastChange.get(vault) ?? []) : [];
     return [...new Set([...expected.requirements, ...earlier])];
@@ -185,45 +247,49 @@ export class Session {
     await this.perform({ name: "CreateVault", accountId: "-", vaultName });
     const policy = examplePolicy("valid")!;
     const { observed } = await this.perform({ name: "InitiateVaultLock", accountId: "-", vaultName, policy });
-    return observed.headers["x-amz-lock-id"]!;
+    const lockId = observed.headers["x-amz-lock-id"];
+    if (!lockId) throw new NotSent("not exercised: the target's Initiate answered no lock id (x-amz-lock-id)");
+    return lockId;
   }
 
   /** True when the rails forbid this request: a Complete the model says would lock the vault. */
-  wouldLock(operation: Operation, principal: Principal = this.principal): boolean {
+  wouldLock(operation: Operation, principal: Principal = this.context.principal): boolean {
     if (!this.rails.blockPermanentLocks || operation.name !== "CompleteVaultLock") return false;
     const request = {
       operation,
       signer: principal.accountId,
-      now: this.clock.now(),
-      region: this.region,
+      now: this.context.clock.now(),
+      region: this.context.target.region,
       freshLockId: "",
     };
-    return step(this.world, request, { clockToleranceMs: this.toleranceMs }).some((b) =>
+    return step(this.world, request, { clockToleranceMs: this.context.toleranceMs }).some((b) =>
       b.edges.includes("inProgress.COMPLETE.currentId"),
     );
   }
 
-  private trackUploads(operation: Operation, observed: Observed): void {
-    if (operation.name === "ListVaults") return;
-    const ids = this.uploads.get(operation.vaultName) ?? new Set<string>();
-    const archiveId = observed.headers["x-amz-archive-id"];
-    if (operation.name === "UploadArchive" && archiveId) this.uploads.set(operation.vaultName, ids.add(archiveId));
-    if (operation.name === "DeleteArchive" && observed.status === 204) ids.delete(operation.archiveId);
+  /** Throws `NotSent` for a request the rails forbid or that lacks a value the target never gave. */
+  private refuseUnsendable(operation: Operation, principal: Principal): void {
+    if (this.wouldLock(operation, principal)) throw new NotSent(PERMANENT_LOCK_REFUSED);
+    if (this.rails.blockArchives && operation.name === "UploadArchive") throw new NotSent(ARCHIVES_REFUSED);
+    const missing = missingValue(operation);
+    if (missing) throw new NotSent(missing);
   }
 
-  private checkFreshLockId(lockId: string, judgement: ReturnType<typeof judge>): ReturnType<typeof judge> {
-    if (this.issuedLockIds.has(lockId))
-      return { verdict: "fail", detail: `lock id ${lockId} was returned before (INIT-LOCK-ID-UNIQUE)` };
-    this.issuedLockIds.add(lockId);
-    return judgement;
+  private trackUploads(operation: Operation, observed: Observed): void {
+    if (operation.name === "ListVaults") return;
+    const uploads = this.context.uploads;
+    const ids = uploads.get(operation.vaultName) ?? new Set<string>();
+    const archiveId = observed.headers["x-amz-archive-id"];
+    if (operation.name === "UploadArchive" && archiveId) uploads.set(operation.vaultName, ids.add(archiveId));
+    if (operation.name === "DeleteArchive" && observed.status === 204) ids.delete(operation.archiveId);
   }
 
   private recordCensus(branch: Branch): void {
     for (const id of branch.requirements) {
       if (requirement(id).level !== "unspecified") continue;
-      const seen = this.census.get(id) ?? new Set<string>();
+      const seen = this.context.census.get(id) ?? new Set<string>();
       seen.add(`${branch.edges.at(-1)}: ${formatOutcome(branch.outcome)}`);
-      this.census.set(id, seen);
+      this.context.census.set(id, seen);
     }
   }
 }

@@ -1,13 +1,28 @@
 /** The one-screen summary printed at the end of a run. Formatting only; the report is the data. */
 import type { RunReport } from "./run.js";
 
+const ACCOUNT_SOURCES = {
+  given: "given",
+  discovered: "discovered from the target's answers",
+  default: "default; the target named none",
+} as const;
+
+function verdictLine(report: RunReport): string {
+  if (report.suiteErrors?.length)
+    return "RESULT: the suite itself failed (exit 3); the results above may be incomplete";
+  if (report.refused) return "RESULT: the target could not be checked (exit 2)";
+  if (report.unexpected === 0 && !report.interrupted) return "RESULT: conforms (no unexpected results)";
+  return `RESULT: ${report.unexpected} unexpected result(s)`;
+}
+
 /** Counts, then every unexpected result with its counterexample and replay command, then stale expectations. */
 export function summarize(report: RunReport): string {
   const count = (verdict: string, expected?: boolean) =>
     report.results.filter((r) => r.verdict === verdict && (expected === undefined || Boolean(r.expected) === expected))
       .length;
+  const account = report.account ? `, account ${report.account.id} (${ACCOUNT_SOURCES[report.account.source]})` : "";
   const lines = [
-    `target ${report.target.name} (${report.target.endpoint ?? "SDK default endpoint"}), seed ${report.seed}, ${report.runs} generated runs, ${(report.durationMs / 1000).toFixed(1)} s`,
+    `target ${report.target.name} (${report.target.endpoint ?? "SDK default endpoint"})${account}, seed ${report.seed}, ${report.runs} generated runs, ${(report.durationMs / 1000).toFixed(1)} s`,
     `checks: ${report.results.length}  pass ${count("pass")}  fail ${count("fail", false)}  not implemented ${count("notImplemented", false)}  expected deviations ${report.results.filter((r) => r.expected).length}  skipped ${count("skip")}`,
   ];
   for (const r of report.results.filter(
@@ -32,16 +47,14 @@ export function summarize(report: RunReport): string {
     );
   lines.push(`unspecified behaviours recorded: ${Object.keys(report.census).length}`);
   if (report.leftovers.length) lines.push(`LEFT BEHIND: ${report.leftovers.join(", ")}`);
+  for (const note of report.cleanupNotes ?? []) lines.push(`  ${note}`);
   if (report.deferred?.length)
     lines.push(
       `DEFERRED: ${report.deferred.join(", ")} (they held archives; AWS deletes such a vault only after its next inventory; a later run with the same --state-file deletes them)`,
     );
   if (report.interrupted) lines.push("INTERRUPTED: the run stopped early");
   if (report.stoppedBecause) lines.push(`STOPPED: ${report.stoppedBecause}`);
-  lines.push(
-    report.unexpected === 0 && !report.interrupted
-      ? "RESULT: conforms (no unexpected results)"
-      : `RESULT: ${report.unexpected} unexpected result(s)`,
-  );
+  for (const error of report.suiteErrors ?? []) lines.push(`SUITE DEFECT (not the target's doing): ${error}`);
+  lines.push(verdictLine(report));
   return lines.join("\n");
 }

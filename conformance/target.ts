@@ -5,6 +5,8 @@
 import { GlacierClient } from "@aws-sdk/client-glacier";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { Interrupted, RecordingHandler, type WireOptions } from "./wire/handler.js";
+import { jsonObject } from "./wire/json.js";
 
 export interface Capabilities {
   /** The target serves `POST /__emulator/clock`, so the suite can make 24 hours pass. */
@@ -51,25 +53,42 @@ export function emulatorTarget(endpoint: string, accounts: readonly (Credentials
   };
 }
 
-/** An SDK client for the target (or its second principal), retries off. */
-export function clientFor(target: Target, credentials = target.credentials): GlacierClient {
+/**
+ * An SDK client for the target (or its second principal), retries off, every exchange recorded and bounded by
+ * `wire` (conformance/wire/handler.ts).
+ */
+export function clientFor(
+  target: Target,
+  credentials = target.credentials,
+  wire: WireOptions = { deadlineMs: 10_000 },
+): GlacierClient {
   return new GlacierClient({
     region: target.region,
     maxAttempts: 1,
+    requestHandler: new RecordingHandler(wire),
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
   });
 }
 
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** The clock-control route answered something other than its documented `{"now", "offsetMs"}`. */
+export class ClockControlFailure extends Error {}
+
 /**
  * The target's service clock, moved through the control route when it has one. Control requests reuse one
- * kept-alive connection (a run sends one per expiry it makes happen).
+ * kept-alive connection, have the run's deadline, and any answer but the documented one is a
+ * `ClockControlFailure`.
  */
 export class TargetClock {
   private offset = 0;
   private agent: HttpAgent | undefined;
 
-  constructor(private readonly target: Target) {}
+  constructor(
+    private readonly target: Target,
+    private readonly wire: WireOptions = { deadlineMs: 10_000 },
+  ) {}
 
   /** The suite's estimate of the endpoint's service time, epoch ms. */
   now(): number {
@@ -84,7 +103,7 @@ export class TargetClock {
   /** Moves the endpoint's clock forward by `ms`; throws when the target has no clock control. */
   async advance(ms: number): Promise<void> {
     if (!this.target.capabilities.clockControl) throw new Error(`target ${this.target.name} has no clock control`);
-    await this.control("POST", JSON.stringify({ advanceMs: ms }));
+    await this.control("POST", JSON.stringify({ advanceMs: ms }), this.offset + ms);
   }
 
   /** Closes the kept-alive control connection. */
@@ -93,10 +112,26 @@ export class TargetClock {
     this.agent = undefined;
   }
 
-  private async control(method: "GET" | "POST", body?: string): Promise<void> {
-    const { status, text } = await this.send(method, body);
-    if (status < 200 || status > 299) throw new Error(`clock control answered ${status}: ${text}`);
-    this.offset = (JSON.parse(text) as { offsetMs: number }).offsetMs;
+  private async control(method: "GET" | "POST", body?: string, expectedOffset?: number): Promise<void> {
+    if (this.wire.interrupted?.()) throw new Interrupted();
+    const { status, text } = await this.send(method, body).catch((error: unknown) => {
+      throw new ClockControlFailure(`clock control ${method}: no answer: ${(error as Error).message}`);
+    });
+    const answer = jsonObject(text);
+    const offset = answer?.offsetMs;
+    if (status !== 200 || typeof offset !== "number" || !Number.isFinite(offset) || typeof answer?.now !== "string")
+      throw new ClockControlFailure(
+        `clock control ${method} answered ${status} ${JSON.stringify(text.slice(0, 200))}, not {"now": ISO date, "offsetMs": number}`,
+      );
+    if (!ISO_DATE.test(answer.now) || !Number.isFinite(Date.parse(answer.now)))
+      throw new ClockControlFailure(
+        `clock control ${method} answered now ${JSON.stringify(answer.now)}, not an ISO date`,
+      );
+    if (expectedOffset !== undefined && Math.abs(offset - expectedOffset) > 1000)
+      throw new ClockControlFailure(
+        `clock control moved the clock to offset ${offset} ms instead of ${expectedOffset}`,
+      );
+    this.offset = offset;
   }
 
   private send(method: string, body = ""): Promise<{ status: number; text: string }> {
@@ -104,14 +139,24 @@ export class TargetClock {
     const secure = url.protocol === "https:";
     this.agent ??= secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
     const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
+    const signal = AbortSignal.timeout(this.wire.deadlineMs);
     return new Promise((resolve, reject) => {
-      const request = (secure ? httpsRequest : httpRequest)(url, { method, headers, agent: this.agent }, (response) => {
+      const options = { method, headers, agent: this.agent, signal };
+      const request = (secure ? httpsRequest : httpRequest)(url, options, (response) => {
         const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > 64 * 1024) response.destroy(new Error("answer over 64 KiB"));
+          else chunks.push(chunk);
+        });
         response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
         response.on("error", reject);
+        response.on("aborted", () => reject(new Error("the answer ended early")));
       });
-      request.on("error", reject);
+      request.on("error", (error) =>
+        reject(signal.aborted ? new Error(`no answer within ${this.wire.deadlineMs} ms`) : error),
+      );
       request.end(body);
     });
   }

@@ -43,6 +43,8 @@ export const SOURCES = {
   "observed:field-reports":
     "field reports cited by the research digest (OBS-VER, OBS-SIG, OBS-NF, OBS-DV, OBS-DA, OBS-ACCT, CLI-1427)",
   "observed:terraform": "terraform-provider-aws aws_glacier_vault_lock acceptance tests (TF-VL)",
+  "project:clock-control":
+    "this project's README, The reference emulator: Time (the clock-control route is the emulator's extension, not an AWS API)",
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;

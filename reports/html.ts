@@ -124,7 +124,7 @@ export function renderHtml(document: ReportDocument): string {
 <h2>State machine</h2>${stateDiagramSvg(document.transitions)}
 <h2>Requirements (<span id="shown"></span> shown)</h2>
 <div class="controls"><label>Level <select id="f-level">${option("", "all")}${["documented", "observed", "unspecified"].map((l) => option(l)).join("")}</select></label>
-<label>Scope <select id="f-scope">${option("", "all")}${["lifecycle", "request", "protocol", "policy", "service"].map((l) => option(l)).join("")}</select></label>
+<label>Scope <select id="f-scope">${option("", "all")}${["lifecycle", "request", "protocol", "policy", "service", "harness"].map((l) => option(l)).join("")}</select></label>
 <label>Status for the target <select id="f-status">${option("", "all")}${statuses.map((s) => option(s)).join("")}</select></label>
 <label>Search <input id="f-text" type="search"></label></div>
 ${requirementTable(document, targets)}

@@ -1,4 +1,5 @@
 import { DATA } from "./data.js";
+import { HARNESS } from "./harness.js";
 import { LIFECYCLE } from "./lifecycle.js";
 import { POLICY_AND_SERVICE } from "./policy.js";
 import { PROTOCOL } from "./protocol.js";
@@ -14,6 +15,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...DATA,
   ...PROTOCOL,
   ...POLICY_AND_SERVICE,
+  ...HARNESS,
 ];
 
 const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));

@@ -114,6 +114,8 @@ export const POLICY_AND_SERVICE: Requirement[] = [
     statement:
       "Accounts with no Glacier storage get 400 NoLongerSupportedException from Glacier operations since the 2025 change.",
     sources: ["research:no-longer-supported", "model:botocore"],
+    exercisedOnlyWhen:
+      "the target is real AWS with an account that has no vault storage (the run then stops with this finding)",
   },
   {
     id: "SVC-NO-LONGER-SUPPORTED-SCOPE",
@@ -127,6 +129,7 @@ export const POLICY_AND_SERVICE: Requirement[] = [
       chosen: "never, for accounts with storage",
       reason: "Emulated accounts are existing customers; the rule matters only on real AWS.",
     },
+    exercisedOnlyWhen: "the target is real AWS with an account that has no vault storage",
   },
   {
     id: "POL-RESOURCE-MATCH",

@@ -92,7 +92,7 @@ export const PROTOCOL: Requirement[] = [
     id: "PROTO-MALFORMED-BODY",
     level: "observed",
     scope: "protocol",
-    statement: "A request body that is not valid JSON fails with 400 SerializationException.",
+    statement: "A request body that is not valid JSON, or not a JSON object, fails with 400 SerializationException.",
     sources: ["doc:errors", "research:initiate"],
   },
   {

@@ -6,9 +6,10 @@ export type Level = "documented" | "observed" | "unspecified";
 /**
  * Which layer checks it: `lifecycle` rules are machine transitions, `request` rules are the oracle's
  * gate (account id, vault name, paging), `protocol` rules live in the HTTP layer, `policy` rules need
- * the policy evaluator, `service` rules concern the real service only (consistency, account gates).
+ * the policy evaluator, `service` rules concern the real service only (consistency, account gates), and
+ * `harness` rules are the suite's own extensions (clock control), checked only where a target declares them.
  */
-export type Scope = "lifecycle" | "request" | "protocol" | "policy" | "service";
+export type Scope = "lifecycle" | "request" | "protocol" | "policy" | "service" | "harness";
 
 /** What we accept where the documents are silent, and what the reference emulator does. */
 export interface Choice {
@@ -31,4 +32,6 @@ export interface Requirement {
   sources: SourceKey[];
   /** Present exactly when level is `unspecified`. */
   choice?: Choice;
+  /** Why a run can exercise it only against some targets (e.g. real AWS), shown where it stays unexercised. */
+  exercisedOnlyWhen?: string;
 }

@@ -1,0 +1,177 @@
+/**
+ * The SDK's request handler, wrapped so that every exchange is recorded beneath the SDK and bounded: one
+ * deadline for the whole answer (headers and body), a cap on the answer's size, and a stop before any new
+ * request once the run is interrupted. The answer body is read here in full, so a stall after the headers
+ * is caught by the same deadline, and handed on to the SDK unchanged.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { IncomingMessage } from "node:http";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { HttpHandler, HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type { HttpHandlerOptions } from "@smithy/types";
+import { capText, redactHeaders, type Captured, type WireExchange } from "./exchange.js";
+
+export interface WireOptions {
+  /** Deadline for one whole answer, ms. */
+  deadlineMs: number;
+  /** Largest answer body read, bytes; a larger one is a transport failure. */
+  maxBodyBytes?: number;
+  /** Checked before every request: true stops the run (`Interrupted`) instead of sending. */
+  interrupted?: () => boolean;
+  /** Told of every exchange, after its answer (or failure), with the operation `captureExchange` named. */
+  observe?: (captured: Captured, operation: string | undefined) => void;
+}
+
+/** Thrown instead of sending a request once the run was interrupted (Ctrl-C, SIGTERM). */
+export class Interrupted extends Error {
+  constructor() {
+    super("interrupted: no further request sent");
+  }
+}
+
+const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+/** Bytes of each body a trace keeps. */
+export const KEPT_REQUEST_BYTES = 512;
+export const KEPT_RESPONSE_BYTES = 2048;
+
+interface Slot {
+  operation?: string;
+  captured?: Captured;
+}
+const slots = new AsyncLocalStorage<Slot>();
+
+/**
+ * Runs `send` (one request for `operation`) and returns what it resolved to or threw, with the exchange the
+ * handler recorded for it.
+ */
+export async function captureExchange<T>(
+  operation: string | undefined,
+  send: () => Promise<T>,
+): Promise<{ value?: T; error?: unknown; captured?: Captured }> {
+  const slot: Slot = operation ? { operation } : {};
+  try {
+    const value = await slots.run(slot, send);
+    return { value, ...(slot.captured ? { captured: slot.captured } : {}) };
+  } catch (error) {
+    return { error, ...(slot.captured ? { captured: slot.captured } : {}) };
+  }
+}
+
+/** A `requestHandler` for SDK clients that records and bounds every exchange. */
+export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
+  private readonly inner = new NodeHttpHandler({ connectionTimeout: 5_000 });
+
+  constructor(readonly options: WireOptions) {}
+
+  async handle(request: HttpRequest, handlerOptions: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
+    if (this.options.interrupted?.()) throw new Interrupted();
+    const record = requestRecord(request);
+    const deadline = AbortSignal.timeout(this.options.deadlineMs);
+    const signals = handlerOptions.abortSignal ? [deadline, handlerOptions.abortSignal as AbortSignal] : [deadline];
+    const abortSignal = AbortSignal.any(signals);
+    const finish = (captured: Captured) => {
+      captured.record.ms = Date.now() - record.sentAt;
+      const slot = slots.getStore();
+      if (slot) slot.captured = captured;
+      this.options.observe?.(captured, slot?.operation);
+    };
+    let response: HttpResponse;
+    try {
+      ({ response } = await this.inner.handle(request, { abortSignal }));
+    } catch (error) {
+      finish({ record: { ...record, transport: transportReason(error, deadline, this.options.deadlineMs) } });
+      throw error;
+    }
+    const answered = { ...record, status: response.statusCode, responseHeaders: lowerCase(response.headers) };
+    try {
+      const body = await readAll(
+        response.body as IncomingMessage,
+        this.options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        abortSignal,
+      );
+      finish({
+        record: { ...answered, responseBody: capText(body, KEPT_RESPONSE_BYTES), responseBytes: body.length },
+        body,
+      });
+      response.body = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+      return { response };
+    } catch (error) {
+      finish({ record: { ...answered, transport: transportReason(error, deadline, this.options.deadlineMs) } });
+      throw error;
+    }
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {
+    this.inner.destroy();
+  }
+}
+
+function requestRecord(request: HttpRequest): WireExchange {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query ?? {}))
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined) query.append(key, v);
+  const body = request.body as unknown;
+  const bytes = typeof body === "string" ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+  return {
+    method: request.method,
+    path: `${request.path}${query.size ? `?${query}` : ""}`,
+    requestHeaders: redactHeaders(request.headers),
+    ...(bytes?.byteLength ? { requestBody: capText(bytes, KEPT_REQUEST_BYTES) } : {}),
+    requestBytes: bytes?.byteLength ?? 0,
+    sentAt: Date.now(),
+    ms: 0,
+  };
+}
+
+function lowerCase(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** One line saying why no usable answer came. */
+function transportReason(error: unknown, deadline: AbortSignal, deadlineMs: number): string {
+  if (deadline.aborted) return `no complete answer within ${deadlineMs} ms`;
+  const e = error as { code?: string; message?: string; name?: string };
+  const text = e.message ?? String(error);
+  return e.code && !text.includes(e.code) ? `${e.code}: ${text}` : text;
+}
+
+/** The whole body, or a rejection when it is larger than `max`, ends early, or the deadline passes. */
+function readAll(stream: IncomingMessage | undefined, max: number, signal: AbortSignal): Promise<Buffer> {
+  if (!stream || typeof stream.on !== "function") return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    let lastError: Error | undefined;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", onAbort);
+      outcome();
+    };
+    const fail = (reason: Error) =>
+      settle(() => {
+        stream.destroy();
+        reject(reason);
+      });
+    const onAbort = () => fail(new Error("the answer did not complete in time"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) fail(new Error(`answer body over ${max} bytes`));
+      else chunks.push(chunk);
+    });
+    stream.on("end", () => settle(() => resolve(Buffer.concat(chunks))));
+    stream.on("error", (error) => (lastError = error));
+    stream.on("close", () =>
+      setImmediate(() => fail(lastError ?? new Error("the answer ended before its body was complete"))),
+    );
+  });
+}
