@@ -22,6 +22,12 @@ function abortLockedAs400(exchange: Exchange): Exchange {
   };
 }
 
+/** A fault below HTTP: the connection is reset instead of answering Abort on a Locked vault. */
+function abortLockedResets(exchange: Exchange): Exchange {
+  const faulted = abortLockedAs400(exchange);
+  return faulted === exchange ? exchange : { ...exchange, status: 0 };
+}
+
 describe("a fault injected into an endpoint", () => {
   let emulator: Emulator;
   let faulty: Awaited<ReturnType<typeof proxy>>;
@@ -62,5 +68,24 @@ describe("a fault injected into an endpoint", () => {
     const replay = await runSuite({ target, seed: 0, runs: 1, replay: parseReplay(`${result!.seed}:${result!.path}`) });
     expect(replay.results[0]!.verdict).toBe("fail");
     expect(replay.results[0]!.counterexample).toEqual(result!.counterexample);
+  });
+
+  it("shrinks and replays a connection reset like any wrong answer, blaming the step's requirements", async () => {
+    const resetting = await proxy(emulator.url, abortLockedResets);
+    try {
+      const target = emulatorTarget(resetting.url, emulator.accounts);
+      const report = await runSuite({ target, seed: 42, runs: 200, generators: ["sequence"] });
+      const result = report.results.find((r) => r.id === "sequences")!;
+      expect(result.verdict).toBe("fail");
+      expect(result.requirements).toContain("ABORT-LOCKED-DENIED");
+      expect(result.reason).toMatch(/no answer: .*(ECONNRESET|socket hang up)/);
+      expect(result.counterexample).toHaveLength(4);
+      expect(result.trace!.at(-1)!.exchange?.transport).toBeTruthy();
+      const replay = await runSuite({ target, seed: 0, runs: 1, replay: parseReplay(`${result.seed}:${result.path}`) });
+      expect(replay.results.find((r) => r.id === "sequences")!.counterexample).toEqual(result.counterexample);
+      expect(replay.leftovers).toEqual([]);
+    } finally {
+      await resetting.close();
+    }
   });
 });

@@ -86,7 +86,8 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Inc
 
 /**
  * A loopback HTTP proxy to `upstream` that hands every answer to `rewrite` (which may change status and
- * body, e.g. to inject a fault) and records the exchanges, request headers and bodies included.
+ * body, e.g. to inject a fault; status 0 resets the connection instead of answering) and records the
+ * exchanges, request headers and bodies included.
  */
 export async function proxy(
   upstream: string,
@@ -97,6 +98,7 @@ export async function proxy(
   const exchanges: Exchange[] = [];
   const answer = (res: ServerResponse, exchange: Exchange) => {
     exchanges.push(exchange);
+    if (exchange.status === 0) return void res.socket?.destroy();
     const length = Buffer.byteLength(exchange.body);
     res.writeHead(exchange.status, { ...exchange.headers, "content-length": length }).end(exchange.body);
   };
