@@ -6,7 +6,8 @@ import fc from "fast-check";
 import type { AbstractEvent, LockIdRef, Operation, PolicyKind } from "../model/index.js";
 import { examplePolicy } from "../model/index.js";
 import { concretize, hasArchiveFor, lockIdFor } from "./concretize.js";
-import { missingValue, type Session } from "./session.js";
+import { missingValue } from "./requests.js";
+import type { Session } from "./session.js";
 
 /** The state a sequence runs against: the session (model + target) and this run's vault names. */
 export interface SequenceModel {

@@ -4,6 +4,7 @@ import {
   examplePolicy,
   exampleTags,
   treeHash,
+  TOO_LONG_DESCRIPTION,
   type AbstractEvent,
   type ArchiveRef,
   type Change,
@@ -110,6 +111,7 @@ export function concretize(
         ...vault,
         body,
         treeHash: treeHash(event.treeHash === "right" ? body : archiveBody()),
+        ...(event.description === "tooLong" ? { description: TOO_LONG_DESCRIPTION } : {}),
       };
     }
     case "DELETE_ARCHIVE": {

@@ -119,6 +119,11 @@ export function checkTargetAnswers(context: SuiteContext): void {
     );
 }
 
+/** Records which accepted outcome the target chose for an unspecified requirement (the report's census). */
+export function noteCensus(context: SuiteContext, id: string, seen: string): void {
+  context.census.set(id, (context.census.get(id) ?? new Set<string>()).add(seen));
+}
+
 /** A new session on the context's main principal, starting from `world` (default: nothing exists). */
 export function newSession(context: SuiteContext, world?: MemoryWorld): Session {
   return new Session(context, world);

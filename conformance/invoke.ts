@@ -94,7 +94,14 @@ function sendDataCommand(client: GlacierClient, operation: Operation): Promise<o
   const vault = { accountId: operation.accountId, vaultName: operation.vaultName };
   switch (operation.name) {
     case "UploadArchive":
-      return client.send(new UploadArchiveCommand({ ...vault, body: operation.body, checksum: operation.treeHash }));
+      return client.send(
+        new UploadArchiveCommand({
+          ...vault,
+          body: operation.body,
+          checksum: operation.treeHash,
+          ...(operation.description !== undefined ? { archiveDescription: operation.description } : {}),
+        }),
+      );
     case "DeleteArchive":
       return client.send(new DeleteArchiveCommand({ ...vault, archiveId: operation.archiveId }));
     case "AddTagsToVault":

@@ -71,4 +71,26 @@ describe("judge", () => {
     };
     expect(judge(ok(body), branches, 1000).deviation).toBeUndefined();
   });
+
+  it("INIT-EXPIRES-AFTER-24H: a window 3 s off 24 hours is a deviation even when each date is within tolerance", () => {
+    const { branches, created } = inProgressGet();
+    const body = {
+      Policy: examplePolicy("valid"),
+      State: "InProgress",
+      CreationDate: created.toISOString(),
+      ExpirationDate: new Date(created.getTime() + LOCK_TTL_MS + 3_000).toISOString(),
+    };
+    expect(judge(ok(body), branches, 5000).deviation).toBe(
+      "ExpirationDate is 86403000 ms after CreationDate, not 24 h",
+    );
+  });
+
+  it("fails an answer that never came, or that the SDK could not read, whatever its status", () => {
+    const { branches } = inProgressGet();
+    const lost = judge({ status: 0, headers: {}, transport: "ECONNRESET: socket hang up" }, branches, 1000);
+    expect(lost).toEqual({ verdict: "fail", detail: "expected 200, no answer: ECONNRESET: socket hang up" });
+    const unread = judge({ status: 200, headers: {}, sdkError: "Unexpected token" }, branches, 1000);
+    expect(unread.verdict).toBe("fail");
+    expect(unread.detail).toContain("the SDK could not read it");
+  });
 });

@@ -4,13 +4,14 @@
  * version, a body that is not JSON or not a JSON object, a body far over any limit, a route no operation has.
  * These sit before the model, so each compares with the outcomes it accepts directly.
  */
-import { err, formatOutcome, type OperationName, type OutcomeSpec } from "../model/index.js";
-import type { SuiteContext } from "./context.js";
+import { err, formatOutcome, treeHash, type OperationName, type OutcomeSpec } from "../model/index.js";
+import { noteCensus, type SuiteContext } from "./context.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
+import { ARCHIVES_REFUSED } from "./rails.js";
 import type { CheckResult } from "./results.js";
 import type { TraceStep } from "./session.js";
 import { clientFor, type Credentials } from "./target.js";
-import { sendRaw, type RawProbeRequest } from "./wire/raw.js";
+import { sendRaw, signerCredentials, type RawProbeRequest } from "./wire/raw.js";
 
 /** An accepted answer: an outcome, any refusal (a 4xx with any body), or the request served (2xx). */
 type Accepted = OutcomeSpec | "refused" | "served";
@@ -22,18 +23,13 @@ interface ProtocolCheck {
   accepts: Accepted[];
   /** The operation whose route the request takes (default ListVaults). */
   operation?: OperationName;
+  /** Stores an archive if the target wrongly accepts it: not sent where the rails forbid uploads. */
+  uploads?: true;
   /** The unspecified requirement whose census records which accepted answer came. */
   census?: string;
 }
 
-async function credentialsOf(context: SuiteContext): Promise<Credentials> {
-  const base = context.target.credentials ?? (await context.principal.client.config.credentials());
-  return { accessKeyId: base.accessKeyId, secretAccessKey: base.secretAccessKey, ...sessionToken(base) };
-}
-
-function sessionToken(c: { sessionToken?: string }) {
-  return c.sessionToken ? { sessionToken: c.sessionToken } : {};
-}
+const credentialsOf = (context: SuiteContext) => signerCredentials(context.target, context.principal.client);
 
 const listVaults = { name: "ListVaults" as const, accountId: "-", limit: "1" };
 
@@ -66,6 +62,15 @@ const rawInitiate = (vaultName: string, body: string): RawProbeRequest => ({
   path: `/-/vaults/${encodeURIComponent(vaultName)}/lock-policy`,
   body,
   operation: "InitiateVaultLock",
+});
+
+const body = "glacier-vault-lock probe archive";
+const rawUpload = (vaultName: string, headers: Record<string, string>): RawProbeRequest => ({
+  method: "POST",
+  path: `/-/vaults/${encodeURIComponent(vaultName)}/archives`,
+  headers: { "content-type": "application/octet-stream", ...headers },
+  body,
+  operation: "UploadArchive",
 });
 
 const CHECKS: ProtocolCheck[] = [
@@ -129,6 +134,25 @@ const CHECKS: ProtocolCheck[] = [
     census: "INIT-POLICY-SIZE-UNIT",
   },
   {
+    id: "protocol:upload-without-tree-hash",
+    requirements: ["PROTO-REQUIRED-HEADERS"],
+    operation: "UploadArchive",
+    uploads: true,
+    send: viaRaw((v) => rawUpload(v, {})),
+    accepts: [err("MissingParameterValueException")],
+  },
+  {
+    id: "protocol:upload-without-content-hash",
+    requirements: ["PROTO-REQUIRED-HEADERS"],
+    operation: "UploadArchive",
+    uploads: true,
+    send: viaRaw((v) => ({
+      ...rawUpload(v, { "x-amz-sha256-tree-hash": treeHash(Buffer.from(body)) }),
+      applyChecksum: false,
+    })),
+    accepts: [err("MissingParameterValueException")],
+  },
+  {
     id: "protocol:unknown-route",
     operation: "InitiateVaultLock",
     requirements: ["PROTO-REST-JSON"],
@@ -167,44 +191,43 @@ export async function runProtocolChecks(context: SuiteContext): Promise<CheckRes
   context.stats.requests++;
   await invoke(context.principal.client, { name: "CreateVault", accountId: "-", vaultName });
   for (const check of CHECKS) {
-    const called = Date.now();
-    const observed = await check.send(context, vaultName);
-    const returned = Date.now();
-    context.stats.requests++;
-    const accepted = check.accepts.map(acceptedOf);
-    const base = {
-      id: check.id,
-      generator: "protocol" as const,
-      target: context.target.name,
-      requirements: check.requirements,
-      observed: formatObserved(observed),
-      accepted,
-    };
-    const match = matching(observed, check.accepts);
-    if (match && check.census) recordCensus(context, check.census, `${check.id}: ${acceptedOf(match)}`);
-    const verdict = match ? ("pass" as const) : noRoute(context, check, observed) ? "notImplemented" : "fail";
-    const step: TraceStep = {
-      request: check.id,
-      observed: base.observed,
-      accepted,
-      edges: [],
-      requirements: check.requirements,
-      verdict,
-      called,
-      returned,
-      ...(observed.exchange ? { exchange: observed.exchange } : {}),
-    };
-    const reason = match
-      ? {}
-      : {
-          reason: `${verdict === "fail" ? "expected" : "no such route, expected"} ${accepted.join(" or ")}, answered ${base.observed}`,
-        };
-    results.push({ ...base, verdict, ...reason, trace: [step] });
+    results.push(await runCheck(context, check, vaultName));
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${check.id}`);
   }
   return results;
 }
 
-function recordCensus(context: SuiteContext, id: string, seen: string): void {
-  context.census.set(id, (context.census.get(id) ?? new Set()).add(seen));
+async function runCheck(context: SuiteContext, check: ProtocolCheck, vaultName: string): Promise<CheckResult> {
+  const accepted = check.accepts.map(acceptedOf);
+  const base = {
+    id: check.id,
+    generator: "protocol" as const,
+    target: context.target.name,
+    requirements: check.requirements,
+  };
+  if (check.uploads && context.rails.blockArchives) return { ...base, verdict: "skip", reason: ARCHIVES_REFUSED };
+  const called = Date.now();
+  const observed = await check.send(context, vaultName);
+  const returned = Date.now();
+  context.stats.requests++;
+  const archiveId = observed.headers["x-amz-archive-id"];
+  if (archiveId) context.uploads.set(vaultName, (context.uploads.get(vaultName) ?? new Set()).add(archiveId));
+  const match = matching(observed, check.accepts);
+  if (match && check.census) noteCensus(context, check.census, `${check.id}: ${acceptedOf(match)}`);
+  const verdict = match ? ("pass" as const) : noRoute(context, check, observed) ? "notImplemented" : "fail";
+  const shown = formatObserved(observed);
+  const step: TraceStep = {
+    request: check.id,
+    observed: shown,
+    accepted,
+    edges: [],
+    requirements: check.requirements,
+    verdict,
+    called,
+    returned,
+    ...(observed.exchange ? { exchange: observed.exchange } : {}),
+  };
+  const lead = verdict === "notImplemented" ? "no such route, expected" : "expected";
+  const reason = match ? {} : { reason: `${lead} ${accepted.join(" or ")}, answered ${shown}` };
+  return { ...base, observed: shown, accepted, verdict, ...reason, trace: [step] };
 }

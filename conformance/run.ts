@@ -7,7 +7,8 @@
 import { cleanup } from "./cleanup.js";
 import { checkTargetAnswers, createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
-import { runGateChecks, runTransitionPaths } from "./paths.js";
+import { runGateChecks } from "./gate.js";
+import { runTransitionPaths } from "./paths.js";
 import { deferDeletions, pendingObservations } from "./pending.js";
 import { runPolicyScenarios } from "./policies.js";
 import { preflight } from "./preflight.js";

@@ -14,10 +14,11 @@ import {
   type Operation,
 } from "../model/index.js";
 import { deletedArchiveAfter } from "./concretize.js";
-import { checkTargetAnswers, type SuiteContext } from "./context.js";
+import { checkTargetAnswers, noteCensus, type SuiteContext } from "./context.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
 import { judge, type Judgement, type Verdict } from "./judge.js";
 import { ARCHIVES_REFUSED, NotSent, NO_LONGER_SUPPORTED, PERMANENT_LOCK_REFUSED, TargetUnusable } from "./rails.js";
+import { describeOperation, missingValue } from "./requests.js";
 import { ClockControlFailure } from "./target.js";
 import type { WireExchange } from "./wire/exchange.js";
 
@@ -63,37 +64,6 @@ export type Census = Map<string, Set<string>>;
 /** Requirements of the suite's clock control: a failing control route fails the step that needed it. */
 const CLOCK_REQUIREMENTS = ["CLOCK-CONTROL"];
 
-/** `InitiateVaultLock(v, policy 120 B)`: a request in one short line. */
-export function describeOperation(operation: Operation): string {
-  const parts: string[] = [];
-  if (operation.accountId !== "-") parts.push(`account ${operation.accountId}`);
-  if (operation.name !== "ListVaults")
-    parts.push(
-      operation.vaultName.length > 40
-        ? `${operation.vaultName.slice(0, 12)}…(${operation.vaultName.length})`
-        : operation.vaultName,
-    );
-  if (operation.name === "InitiateVaultLock" || operation.name === "SetVaultAccessPolicy")
-    parts.push(operation.policy === undefined ? "no policy" : `policy ${Buffer.byteLength(operation.policy)} B`);
-  if (operation.name === "CompleteVaultLock") parts.push(`lock ${operation.lockId}`);
-  if (operation.name === "UploadArchive")
-    parts.push(`${operation.body.length} B`, `tree hash ${operation.treeHash.slice(0, 8)}…`);
-  if (operation.name === "DeleteArchive") parts.push(`archive ${operation.archiveId.slice(0, 12)}…`);
-  if (operation.name === "AddTagsToVault") parts.push(`${Object.keys(operation.tags).length} tags`);
-  if (operation.name === "ListVaults")
-    parts.push(`limit ${operation.limit ?? "-"}`, `marker ${operation.marker ?? "-"}`);
-  return `${operation.name}(${parts.join(", ")})`;
-}
-
-/** Why an operation cannot be sent: it names a value (a path label) the target never gave, or undefined. */
-export function missingValue(operation: Operation): string | undefined {
-  if (operation.name === "CompleteVaultLock" && !operation.lockId)
-    return "not sent: the target gave no lock id (x-amz-lock-id) to complete with";
-  if (operation.name === "DeleteArchive" && !operation.archiveId)
-    return "not sent: the target gave no archive id (x-amz-archive-id) to delete";
-  return undefined;
-}
-
 export class Session {
   readonly trace: TraceStep[] = [];
   private readonly issuedLockIds = new Set<string>();
@@ -115,14 +85,18 @@ export class Session {
     return this.context.rails;
   }
 
-  /** Sends `operation` as `principal` (default: the run's), judges it and applies the accepted branch. */
+  /**
+   * Sends `operation` as `principal` (default: the run's), judges it and applies the accepted branch. `send`
+   * replaces the SDK for a request it cannot express (the raw client).
+   */
   async perform(
     operation: Operation,
     principal: Principal = this.context.principal,
+    send: () => Promise<Observed> = () => invoke(principal.client, operation),
   ): Promise<{ observed: Observed; branch: Branch }> {
     this.refuseUnsendable(operation, principal);
     const called = Date.now();
-    const observed = await invoke(principal.client, operation);
+    const observed = await send();
     const returned = Date.now();
     this.context.stats.requests++;
     if (observed.code === "NoLongerSupportedException") throw new TargetUnusable(NO_LONGER_SUPPORTED);
@@ -285,11 +259,8 @@ export class Session {
   }
 
   private recordCensus(branch: Branch): void {
-    for (const id of branch.requirements) {
-      if (requirement(id).level !== "unspecified") continue;
-      const seen = this.context.census.get(id) ?? new Set<string>();
-      seen.add(`${branch.edges.at(-1)}: ${formatOutcome(branch.outcome)}`);
-      this.context.census.set(id, seen);
-    }
+    for (const id of branch.requirements)
+      if (requirement(id).level === "unspecified")
+        noteCensus(this.context, id, `${branch.edges.at(-1)}: ${formatOutcome(branch.outcome)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { CreateVaultCommand } from "@aws-sdk/client-glacier";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { examplePolicy } from "../model/index.js";
 import { startEmulator, type Emulator } from "./server.js";
+import { sdkClient } from "./testing.js";
 
 const run = promisify(execFile);
 const hasAwsCli = await run("aws", ["--version"]).then(
@@ -56,4 +58,27 @@ describe.skipIf(!hasAwsCli)("a botocore client (the AWS CLI) against the emulato
     expect(locked.State).toBe("Locked");
     expect(locked).not.toHaveProperty("ExpirationDate");
   });
+
+  it(
+    "pages ListVaults for the CLI's --page-size 50 and boto3's paginator with PageSize 20 (LIST-PAGE-SIZE)",
+    { timeout: 60_000 },
+    async () => {
+      const names = Array.from({ length: 23 }, (_, i) => `paged-${String(i).padStart(2, "0")}`);
+      const client = sdkClient(emulator.url, emulator.accounts[0]!);
+      for (const vaultName of names) await client.send(new CreateVaultCommand({ accountId: "-", vaultName }));
+      const listed = (await aws("list-vaults", "--page-size", "50")) as unknown as {
+        VaultList: { VaultName: string }[];
+      };
+      expect(listed.VaultList.map((v) => v.VaultName).filter((n) => n.startsWith("paged-"))).toEqual(names);
+      const [account] = emulator.accounts;
+      const script = [
+        "import boto3, json, sys",
+        `c = boto3.client("glacier", endpoint_url="${emulator.url}", region_name="us-east-1", aws_access_key_id="${account!.accessKeyId}", aws_secret_access_key="${account!.secretAccessKey}")`,
+        'pages = c.get_paginator("list_vaults").paginate(accountId="-", PaginationConfig={"PageSize": 20})',
+        'print(json.dumps([v["VaultName"] for p in pages for v in p["VaultList"]]))',
+      ].join("\n");
+      const { stdout } = await run("python3", ["-c", script], { env: { PATH: process.env.PATH, HOME: tmpdir() } });
+      expect((JSON.parse(stdout) as string[]).filter((n) => n.startsWith("paged-"))).toEqual(names);
+    },
+  );
 });

@@ -41,20 +41,18 @@ function ListVaults({ route, query }: HandlerInput): Operation {
   };
 }
 
-/**
- * The archive body and its declared tree hash; both checksum headers are required (PROTO-REQUIRED-HEADERS), and a
- * description is at most 1,024 printable ASCII characters.
- */
+/** The archive body, its declared tree hash and description; both checksum headers are required (PROTO-REQUIRED-HEADERS). */
 function UploadArchive(input: HandlerInput): Operation {
   const treeHash = requiredHeader(input.headers, "x-amz-sha256-tree-hash");
   requiredHeader(input.headers, "x-amz-content-sha256");
   const description = input.headers["x-amz-archive-description"];
-  if (typeof description === "string" && !/^[\x20-\x7e]{0,1024}$/.test(description))
-    throw new ServiceError(
-      "InvalidParameterValueException",
-      "x-amz-archive-description must be at most 1,024 printable ASCII characters",
-    );
-  return { name: "UploadArchive", ...vault(input), body: input.body, treeHash: treeHash.toLowerCase() };
+  return {
+    name: "UploadArchive",
+    ...vault(input),
+    body: input.body,
+    treeHash: treeHash.toLowerCase(),
+    ...(typeof description === "string" ? { description } : {}),
+  };
 }
 
 function DeleteArchive(input: HandlerInput): Operation {

@@ -4,7 +4,7 @@
  * Every failure becomes an AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
  */
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { ERRORS, type ErrorCode, type Response } from "../model/index.js";
 import type { Authenticator } from "./auth.js";
 import { serveControl, type ControlOptions } from "./control.js";
@@ -21,6 +21,8 @@ export interface PipelineDeps {
   maxBodyBytes: number;
   maxArchiveBytes: number;
   control: ControlOptions | undefined;
+  /** Only for a handler-layer mutant: the headers the handlers see. */
+  handlerHeaders?: (headers: IncomingHttpHeaders) => IncomingHttpHeaders;
 }
 
 /** A Node request listener running the pipeline. It never throws and always answers. */
@@ -45,7 +47,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineD
   const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath, query);
-  const operation = HANDLERS[route.operation]({ route, body, query, headers: req.headers });
+  const headers = deps.handlerHeaders?.(req.headers) ?? req.headers;
+  const operation = HANDLERS[route.operation]({ route, body, query, headers });
   const response = await deps.service.execute(operation, principal.account.accountId, principal.region);
   writeResponse(res, requestId, response);
 }

@@ -64,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxArchiveBytes: options.maxArchiveBytes ?? DEFAULT_MAX_ARCHIVE_BYTES,
     control: options.clockControl ? { clock } : undefined,
+    ...(mutant?.requestHeaders ? { handlerHeaders: mutant.requestHeaders } : {}),
   });
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(10_000, requestTimeout);

@@ -49,11 +49,15 @@ describe("archive age and tags", () => {
     expect(archiveAgeInDays(10, 0)).toBe(0);
   });
 
-  it("TAGS-RULES: rejects empty, long and aws: keys and long values", () => {
+  it("TAGS-RULES: rejects empty, long and aws: keys, values over 255 characters, and other characters", () => {
     expect(tagProblem({ project: "x", "": "y" })).toMatch(/1–128/);
     expect(tagProblem({ ["k".repeat(129)]: "y" })).toMatch(/1–128/);
     expect(tagProblem({ "AWS:owner": "y" })).toMatch(/reserved/);
-    expect(tagProblem({ k: "v".repeat(257) })).toMatch(/256/);
-    expect(tagProblem({ ["k".repeat(128)]: "v".repeat(256) })).toBeUndefined();
+    expect(tagProblem({ k: "v".repeat(256) })).toMatch(/255/);
+    expect(tagProblem({ "bad#key": "y" })).toMatch(/character other than/);
+    expect(tagProblem({ key: "semi;colon" })).toMatch(/value .* character other than/);
+    expect(tagProblem({ ["k".repeat(128)]: "v".repeat(255) })).toBeUndefined();
+    expect(tagProblem({ "Ünïcode Key_1.2/3=4+5-6@7": "", 日本: "値 value" })).toBeUndefined();
+    expect(tagProblem({ ["é".repeat(128)]: "ü".repeat(255) })).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Archive rules: the SHA-256 tree hash Glacier uses to verify uploads (ARCH-TREE-HASH), archive age in
- * whole days as the `glacier:ArchiveAgeInDays` condition key sees it, and vault-tag limits (TAGS-RULES).
+ * whole days as the `glacier:ArchiveAgeInDays` condition key sees it, and vault-tag limits (TAGS-RULES,
+ * TAGS-LIMIT).
  */
 import { createHash } from "node:crypto";
 
@@ -34,13 +35,27 @@ export function archiveAgeInDays(createdAt: number, now: number): number {
   return Math.max(0, Math.floor((now - createdAt) / DAY_MS));
 }
 
-/** Why a tag set cannot be added, or undefined (TAGS-RULES): key 1–128 chars not starting `aws:`, value ≤ 256. */
+/** The tags the service model's AddTagsToVault allows a vault (TAGS-LIMIT: the Developer Guide says MAX_TAGS). */
+export const SERVICE_MODEL_MAX_TAGS = 10;
+
+/** Letters, digits, white space and `_ . / = + - @`: what tag keys and values may hold (TAGS-RULES). */
+const TAG_TEXT = /^[\p{L}\p{N}\s_./=+\-@]*$/u;
+
+/**
+ * Why a tag set cannot be added, or undefined (TAGS-RULES): keys of 1–128 characters not starting with
+ * `aws:`, values of 0–255, both of letters, digits, white space and `_ . / = + - @`.
+ */
 export function tagProblem(tags: Record<string, string>): string | undefined {
   for (const [key, value] of Object.entries(tags)) {
-    if (key.length === 0 || key.length > 128)
-      return `tag key ${JSON.stringify(key.slice(0, 40))} is not 1–128 characters`;
+    const shown = JSON.stringify(key.slice(0, 40));
+    if ([...key].length === 0 || [...key].length > 128) return `tag key ${shown} is not 1–128 characters`;
     if (key.toLowerCase().startsWith("aws:")) return `tag key ${key} uses the reserved aws: prefix`;
-    if (typeof value !== "string" || value.length > 256) return `the value of tag ${key} is longer than 256 characters`;
+    if (!TAG_TEXT.test(key))
+      return `tag key ${shown} has a character other than letters, digits, spaces and _ . / = + - @`;
+    if (typeof value !== "string" || [...value].length > 255)
+      return `the value of tag ${shown} is longer than 255 characters`;
+    if (!TAG_TEXT.test(value))
+      return `the value of tag ${shown} has a character other than letters, digits, spaces and _ . / = + - @`;
   }
   return undefined;
 }

@@ -2,11 +2,12 @@
  * The policy decision before a vault's machine: a request on an existing vault is refused with 403 when
  * the lock policy (while InProgress or Locked) or the vault access policy explicitly denies it
  * (POL-FULL-EFFECT-IN-PROGRESS, POL-ENFORCED-LOCKED, AP-ENFORCED, AP-DENY-WINS). The lock operations are
- * not governed (POL-SELF-LOCK). Tags are read at request time (POL-TAG-CONDITIONS-LIVE).
+ * not governed (POL-SELF-LOCK), nor CreateVault, which identity policies alone authorize (POL-IDENTITY-ONLY).
+ * Tags are read at request time (POL-TAG-CONDITIONS-LIVE).
  */
 import { archiveAgeInDays } from "./archive.js";
 import type { EdgeMeta, LockState, VaultContext } from "./machine-types.js";
-import { LOCK_OPERATIONS, type VaultOperation } from "./operations.js";
+import { IDENTITY_ONLY_OPERATIONS, LOCK_OPERATIONS, type VaultOperation } from "./operations.js";
 import { err } from "./outcome.js";
 import { UnsupportedCondition } from "./policy/conditions.js";
 import { contextOf, evaluatePolicy, type PolicyRequest } from "./policy/evaluate.js";
@@ -75,7 +76,8 @@ export function authorize(
   operation: VaultOperation,
   auth: Authorization,
 ): { meta: EdgeMeta; detail: string } | undefined {
-  if (state === "absent" || LOCK_OPERATIONS.includes(operation.name)) return undefined;
+  const ungoverned = LOCK_OPERATIONS.includes(operation.name) || IDENTITY_ONLY_OPERATIONS.includes(operation.name);
+  if (state === "absent" || ungoverned) return undefined;
   const request = policyRequest(operation, context, auth);
   const byLock = state === "inProgress" || state === "locked" ? denies(context.lock?.policy, request) : undefined;
   if (byLock !== undefined) {

@@ -44,6 +44,16 @@ export function dataOperations(state: Present) {
     UPLOAD_ARCHIVE: [
       edge(
         {
+          id: id("UPLOAD_ARCHIVE.badDescription"),
+          requirements: ["ARCH-DESCRIPTION"],
+          expect: err("InvalidParameterValueException"),
+          reason: "x-amz-archive-description must be at most 1,024 printable ASCII characters",
+        },
+        undefined,
+        "descriptionInvalid",
+      ),
+      edge(
+        {
           id: id("UPLOAD_ARCHIVE.treeHashMismatch"),
           requirements: ["ARCH-TREE-HASH"],
           expect: err("InvalidParameterValueException"),
@@ -106,6 +116,18 @@ export function dataOperations(state: Present) {
         "tagsTooMany",
       ),
       edge(
+        {
+          id: id("ADD_TAGS.overTen"),
+          requirements: ["TAGS-ADD", "TAGS-LIMIT", ...untouched],
+          expect: ok(204),
+          alternatives: [err("LimitExceededException")],
+          reason: "A vault can have at most 10 tags",
+        },
+        undefined,
+        "tagsOverServiceModelLimit",
+        "addTags",
+      ),
+      edge(
         { id: id("ADD_TAGS"), requirements: ["TAGS-ADD", ...untouched], expect: ok(204) },
         undefined,
         undefined,
@@ -133,6 +155,17 @@ function accessPolicyOperations(state: Present) {
   const independent = state === "noLock" ? [] : ["AP-INDEPENDENT"];
   return {
     SET_ACCESS_POLICY: [
+      edge(
+        {
+          id: id("SET_ACCESS_POLICY.missingPolicy"),
+          requirements: ["POLICY-MEMBER-MISSING"],
+          expect: err("MissingParameterValueException"),
+          alternatives: [err("InvalidParameterValueException")],
+          reason: "Required parameter missing: Policy",
+        },
+        undefined,
+        "accessPolicyMissing",
+      ),
       edge(
         {
           id: id("SET_ACCESS_POLICY.rejected"),

@@ -194,4 +194,15 @@ describe("policy enforcement", () => {
     initiate(m, seedPolicy("999999999999", "arn:aws:glacier:us-west-2:999999999999:vaults/examplevault"));
     expect(deleteArchive(m, id)).toBe("204");
   });
+
+  it("POL-IDENTITY-ONLY: vault policies denying CreateVault or ListVaults refuse neither", () => {
+    const m = new ModelDriver();
+    m.on("v", { name: "CreateVault" });
+    const deny = singleStatementPolicy("Deny", "glacier:*", ARN);
+    m.on("v", { name: "SetVaultAccessPolicy", policy: deny });
+    initiate(m, deny);
+    expect(outcome(m.on("v", { name: "CreateVault" }))).toBe("201");
+    expect(outcome(m.run({ name: "ListVaults", accountId: "-" })[0]!)).toBe("200");
+    expect(outcome(m.on("v", { name: "DescribeVault" }))).toBe("403 AccessDeniedException");
+  });
 });

@@ -19,7 +19,7 @@ export const GATE_EDGES = {
     id: "gate.accountMalformed",
     requirements: ["ACCT-MALFORMED"],
     expect: err("AccessDeniedException"),
-    alternatives: [err("InvalidParameterValueException")],
+    alternatives: [err("InvalidParameterValueException"), err("UnrecognizedClientException")],
     reason: "Access denied for account ID",
   },
   vaultNameInvalidOnCreate: {
@@ -41,11 +41,25 @@ export const GATE_EDGES = {
     expect: ok(200),
     requires: { body: ["VaultList"] },
   },
+  listLargeLimit: {
+    id: "gate.ListVaults.largeLimit",
+    requirements: ["LIST-VAULTS", "LIST-PAGE-SIZE"],
+    expect: ok(200),
+    requires: { body: ["VaultList"] },
+  },
+  listEmptyParameters: {
+    id: "gate.ListVaults.emptyParameters",
+    requirements: ["LIST-VAULTS", "LIST-EMPTY-PARAMETERS"],
+    expect: ok(200),
+    alternatives: [err("InvalidParameterValueException")],
+    requires: { body: ["VaultList"] },
+    reason: "limit and marker may not be empty",
+  },
   listLimitInvalid: {
     id: "gate.ListVaults.limitInvalid",
     requirements: ["LIST-VAULTS"],
     expect: err("InvalidParameterValueException"),
-    reason: "limit must be a whole number from 1 to 10",
+    reason: "limit must be a positive whole number",
   },
   listMarkerInvalid: {
     id: "gate.ListVaults.markerInvalid",
@@ -72,12 +86,17 @@ export function checkGate(operation: Operation, signer: string, region: string):
   return { pass: true, account: resolved.account };
 }
 
-/** Page size of a ListVaults `limit` (1–10, default 10), or undefined when it is not valid. */
+/** The most vaults one ListVaults page holds, whatever the limit (LIST-PAGE-SIZE: AWS was seen to stop at 10). */
+export const LIST_PAGE_MAX = 10;
+
+/**
+ * Page size of a ListVaults `limit`: any positive whole number, at most LIST_PAGE_MAX a page; none or empty
+ * (LIST-EMPTY-PARAMETERS) is the default, a full page. Undefined when it is not valid.
+ */
 export function listLimit(limit: string | undefined): number | undefined {
-  if (limit === undefined) return 10;
-  if (!/^\d{1,2}$/.test(limit)) return undefined;
-  const n = Number(limit);
-  return n >= 1 && n <= 10 ? n : undefined;
+  if (limit === undefined || limit === "") return LIST_PAGE_MAX;
+  if (!/^\d+$/.test(limit) || /^0+$/.test(limit)) return undefined;
+  return Math.min(Number(limit), LIST_PAGE_MAX);
 }
 
 const MARKER = /^arn:aws:glacier:[^:]+:\d{12}:vaults\/([A-Za-z0-9_.-]{1,255})$/;

@@ -122,4 +122,21 @@ export const INCONSISTENCIES: readonly Inconsistency[] = [
     sources: ["research:no-longer-supported"],
     requirements: ["SVC-NO-LONGER-SUPPORTED"],
   },
+  {
+    id: "INC-LIST-PAGE-SIZE",
+    summary:
+      "The service model says ListVaults returns up to 1,000 vaults by default; AWS answered at most 10 a page, even for limit 1000, and the Developer Guide now says 10.",
+    resolution:
+      "Any positive limit is accepted; the emulator answers at most 10 a page and targets may answer up to the limit (LIST-PAGE-SIZE).",
+    sources: ["model:botocore", "doc:list-vaults", "observed:list-page-size"],
+    requirements: ["LIST-VAULTS", "LIST-PAGE-SIZE"],
+  },
+  {
+    id: "INC-TAG-LIMIT",
+    summary:
+      "AddTagsToVault's documentation in the service model says a vault can have up to 10 tags; the Developer Guide's tagging page says 50.",
+    resolution: "The emulator allows 50; targets may refuse past 10 with LimitExceededException (TAGS-LIMIT).",
+    sources: ["model:botocore", "doc:tagging"],
+    requirements: ["TAGS-RULES", "TAGS-LIMIT"],
+  },
 ];

@@ -15,6 +15,7 @@ export {
   type VaultEvent,
 } from "./machine.js";
 export {
+  IDENTITY_ONLY_OPERATIONS,
   LOCK_OPERATIONS,
   OPERATION_NAMES,
   type ArchiveOperation,
@@ -36,6 +37,7 @@ export {
 export {
   examplePolicy,
   exampleTags,
+  TOO_LONG_DESCRIPTION,
   transitionCoveringPaths,
   type ArchiveRef,
   type TagSet,

@@ -15,6 +15,13 @@ export interface ArchiveRecord {
   treeHash: string;
 }
 
+/** What an inventory saw: when it ran, how many archives and bytes the vault held (DESC-VAULT). */
+export interface Inventory {
+  at: number;
+  archives: number;
+  size: number;
+}
+
 export interface VaultContext {
   createdAt: number;
   lock?: LockRecord;
@@ -22,6 +29,8 @@ export interface VaultContext {
   archives: Record<string, ArchiveRecord>;
   /** When an archive was last uploaded or deleted: DeleteVault may call the vault "recently written". */
   lastWriteAt?: number;
+  /** The last inventory before the last write, kept by that write (`inventory.ts`). */
+  inventory?: Inventory;
   tags: Record<string, string>;
   /** The vault access policy, independent of the lock policy (AP-INDEPENDENT). */
   accessPolicy?: string;
@@ -40,7 +49,15 @@ export type VaultEvent =
   | { type: "ABORT"; now: number }
   | { type: "GET"; now: number }
   | { type: "TICK"; now: number }
-  | { type: "UPLOAD_ARCHIVE"; now: number; archiveId: string; size: number; treeHash: string; bodyTreeHash: string }
+  | {
+      type: "UPLOAD_ARCHIVE";
+      now: number;
+      archiveId: string;
+      size: number;
+      treeHash: string;
+      bodyTreeHash: string;
+      description?: string;
+    }
   /** `storedElsewhere`: the id names an archive another vault of the account holds (the world knows, not the vault). */
   | { type: "DELETE_ARCHIVE"; now: number; archiveId: string; storedElsewhere?: boolean }
   | { type: "ADD_TAGS"; now: number; tags: Record<string, string> }

@@ -17,7 +17,15 @@ export type Operation =
 
 /** Archive operations. `treeHash` is the declared `x-amz-sha256-tree-hash`; the body's own is computed from `body`. */
 export type ArchiveOperation =
-  | { name: "UploadArchive"; accountId: string; vaultName: string; body: Uint8Array; treeHash: string }
+  | {
+      name: "UploadArchive";
+      accountId: string;
+      vaultName: string;
+      body: Uint8Array;
+      treeHash: string;
+      /** `x-amz-archive-description`, when sent. */
+      description?: string;
+    }
   | { name: "DeleteArchive"; accountId: string; vaultName: string; archiveId: string };
 
 export type OperationName = Operation["name"];
@@ -49,6 +57,12 @@ export const LOCK_OPERATIONS: readonly OperationName[] = [
   "AbortVaultLock",
   "GetVaultLock",
 ];
+
+/**
+ * Operations authorized by identity policies only (POL-IDENTITY-ONLY): the permissions reference gives them no
+ * vault resource, so no vault policy governs them.
+ */
+export const IDENTITY_ONLY_OPERATIONS: readonly OperationName[] = ["CreateVault", "ListVaults"];
 
 /** A request as the oracle sees it: who signed it, when the endpoint received it, in which region. */
 export interface Request {

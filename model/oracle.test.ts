@@ -160,10 +160,26 @@ describe("request gate", () => {
       .response.body!;
     expect((second.VaultList as { VaultName: string }[]).map((v) => v.VaultName)).toEqual(["b", "c"]);
     expect(second.Marker).toBeNull();
-    for (const limit of ["0", "11", "x", "-1"])
+    for (const limit of ["0", "00", "x", "-1", "1.5"])
       expect(outcome(m.run({ name: "ListVaults", accountId: "-", limit })[0]!)).toBe(
         "400 InvalidParameterValueException",
       );
+  });
+
+  it("LIST-PAGE-SIZE, LIST-EMPTY-PARAMETERS: any positive limit, pages of at most 10; empty limit and marker are not given", () => {
+    const m = new ModelDriver();
+    for (let i = 0; i < 12; i++) m.on(`v${String(i).padStart(2, "0")}`, { name: "CreateVault" });
+    const names = (branch: ReturnType<ModelDriver["run"]>[number]) =>
+      (branch.response.body!.VaultList as { VaultName: string }[]).map((v) => v.VaultName);
+    for (const limit of ["11", "50", "1000", "99999999999999999999"]) {
+      const [page] = m.run({ name: "ListVaults", accountId: "-", limit });
+      expect(names(page!)).toHaveLength(10);
+      expect(page!.edges).toEqual(["gate.ListVaults.largeLimit"]);
+    }
+    const empty = m.run({ name: "ListVaults", accountId: "-", limit: "", marker: "" });
+    expect(empty.map(outcome)).toEqual(["200", "400 InvalidParameterValueException"]);
+    expect(names(empty[0]!)).toHaveLength(10);
+    expect(empty[0]!.response.body!.Marker).toMatch(/vaults\/v10$/);
     expect(outcome(m.run({ name: "ListVaults", accountId: "-", marker: "zzz" })[0]!)).toBe(
       "400 InvalidParameterValueException",
     );

@@ -8,7 +8,7 @@ import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
 import { treeHash } from "./archive.js";
 import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
-import { checkGate, GATE_EDGES, listLimit, markerStart } from "./gate.js";
+import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
 import { EMPTY_VAULT, vaultLockMachine, type EdgeMeta, type LockState, type VaultEvent } from "./machine.js";
 import type { Request, VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
@@ -109,7 +109,7 @@ function dataEventOf(operation: VaultOperation, request: Request, world: WorldVi
   const now = request.now;
   switch (operation.name) {
     case "UploadArchive": {
-      const { body, treeHash: declared } = operation;
+      const { body, treeHash: declared, description } = operation;
       const archiveId = request.freshArchiveId ?? "";
       return {
         type: "UPLOAD_ARCHIVE",
@@ -118,6 +118,7 @@ function dataEventOf(operation: VaultOperation, request: Request, world: WorldVi
         size: body.length,
         treeHash: declared,
         bodyTreeHash: treeHash(body),
+        ...(description !== undefined ? { description } : {}),
       };
     }
     case "DeleteArchive": {
@@ -212,20 +213,24 @@ function listVaults(world: WorldView, request: Request, account: string): Branch
   const from = first === -1 ? names.length : first;
   const page = names.slice(from, from + limit);
   const next = names[from + limit];
-  const meta = GATE_EDGES.listVaults;
+  const meta = listMeta(request.operation.limit, request.operation.marker);
   const body = {
     VaultList: page.map((name) => describeBody(request.region, account, name, world.vault(account, name))),
     Marker: next === undefined ? null : vaultArn(request.region, account, next),
   };
   const response = { status: 200, headers: {}, body };
-  return [
-    {
-      edges: [meta.id],
-      requirements: meta.requirements,
-      outcome: meta.expect,
-      response,
-      requires: meta.requires,
-      changes: [],
-    },
-  ];
+  const listed = { edges: [meta.id], requirements: meta.requirements, changes: [] };
+  const refused = (meta.alternatives ?? []).map((outcome) => ({
+    ...listed,
+    outcome,
+    response: errorResponse(outcome.code!, `${meta.reason}: ${String(request.operation.name)}`),
+  }));
+  return [{ ...listed, outcome: meta.expect, response, requires: meta.requires }, ...refused];
+}
+
+/** Which ListVaults edge a request takes: empty parameters, a limit over a page, or a plain listing. */
+function listMeta(limit: string | undefined, marker: string | undefined): EdgeMeta {
+  if (limit === "" || marker === "") return GATE_EDGES.listEmptyParameters;
+  if (limit !== undefined && Number(limit) > LIST_PAGE_MAX) return GATE_EDGES.listLargeLimit;
+  return GATE_EDGES.listVaults;
 }

@@ -12,7 +12,7 @@ export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmb
 export type LockIdRef = "current" | "retired" | "random";
 /** A stored archive of the vault, one it deleted before, or one another vault of the account holds. */
 export type ArchiveRef = "stored" | "gone" | "elsewhere";
-export type TagSet = "valid" | "invalid" | "tooMany" | "legalHold";
+export type TagSet = "valid" | "invalid" | "overTen" | "tooMany" | "legalHold";
 
 /** A machine event with its data described by kind rather than value. */
 export type AbstractEvent =
@@ -20,10 +20,10 @@ export type AbstractEvent =
   | { type: "INITIATE"; policy: PolicyKind }
   | { type: "COMPLETE"; lockId: LockIdRef }
   | { type: "EXPIRE" }
-  | { type: "UPLOAD_ARCHIVE"; treeHash: "right" | "wrong" }
+  | { type: "UPLOAD_ARCHIVE"; treeHash: "right" | "wrong"; description?: "tooLong" }
   | { type: "DELETE_ARCHIVE"; archive: ArchiveRef }
   | { type: "ADD_TAGS"; tags: TagSet }
-  | { type: "SET_ACCESS_POLICY"; policy: "valid" | "invalid" }
+  | { type: "SET_ACCESS_POLICY"; policy: "valid" | "invalid" | "missing" }
   | { type: "REMOVE_TAGS" | "LIST_TAGS" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY" };
 
 export interface PathStep {
@@ -32,12 +32,16 @@ export interface PathStep {
   edge: string;
 }
 
-/** Tags of each kind: one plain tag, a reserved key, one more than a vault may hold, the valid policy's hold. */
+/**
+ * Tags of each kind: one plain tag, a reserved key, one more than the service model's 10, one more than a
+ * vault may hold, the valid policy's hold.
+ */
 export function exampleTags(kind: TagSet): Record<string, string> {
   if (kind === "valid") return { suite: "path" };
   if (kind === "legalHold") return { LegalHold: "true" };
   if (kind === "invalid") return { "aws:reserved": "x" };
-  return Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`suite-${i}`, "x"]));
+  const count = kind === "overTen" ? 11 : 51;
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`suite-${i}`, "x"]));
 }
 
 /**
@@ -69,6 +73,9 @@ const EXAMPLE_POLICIES: Record<PolicyKind, string | undefined> = (() => {
 })();
 
 const ABSTRACT = new WeakMap<VaultEvent, AbstractEvent>();
+
+/** An archive description one character over ARCH-DESCRIPTION's limit. */
+export const TOO_LONG_DESCRIPTION = "d".repeat(1025);
 
 /** Concrete events to explore from a snapshot, each remembered with its abstract description. */
 function eventsFrom(snapshot: Snapshot): VaultEvent[] {
@@ -115,6 +122,10 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
   const pairs: [VaultEvent, AbstractEvent][] = [
     upload("right"),
     upload("wrong"),
+    [
+      { ...upload("right")[0], description: TOO_LONG_DESCRIPTION } as VaultEvent,
+      { type: "UPLOAD_ARCHIVE", treeHash: "right", description: "tooLong" },
+    ],
     [{ type: "REMOVE_TAGS", now, keys: ["suite"] }, { type: "REMOVE_TAGS" }],
     [{ type: "LIST_TAGS", now }, { type: "LIST_TAGS" }],
     [{ type: "GET_ACCESS_POLICY", now }, { type: "GET_ACCESS_POLICY" }],
@@ -124,12 +135,12 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
       { type: "DELETE_ARCHIVE", archive: "elsewhere" },
     ],
   ];
-  for (const tags of ["valid", "invalid", "tooMany"] as const)
+  for (const tags of ["valid", "invalid", "overTen", "tooMany"] as const)
     pairs.push([
       { type: "ADD_TAGS", now, tags: exampleTags(tags) },
       { type: "ADD_TAGS", tags },
     ]);
-  for (const policy of ["valid", "invalid"] as const)
+  for (const policy of ["valid", "invalid", "missing"] as const)
     pairs.push([
       { type: "SET_ACCESS_POLICY", now, policy: examplePolicy(policy) },
       { type: "SET_ACCESS_POLICY", policy },

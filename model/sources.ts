@@ -30,6 +30,12 @@ export const SOURCES = {
   "doc:iam": "https://docs.aws.amazon.com/amazonglacier/latest/dev/security_iam_service-with-iam.html",
   "doc:iam-condition": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html",
   "model:botocore": "botocore service model glacier/2012-06-01/service-2.json",
+  "model:botocore-examples":
+    'botocore glacier/2012-06-01/examples-1.json (ListVaults example input limit "" and marker ""; DescribeVault example output NumberOfArchives 0, SizeInBytes 0)',
+  "sdk:go-smoke":
+    "aws-sdk-go awstesting/integration/smoke/glacier/glacier.feature (ListVaults with accountId abcmnoxyz fails with UnrecognizedClientException, 'No account found for the given parameters')",
+  "observed:list-page-size":
+    "aws/aws-sdk-net issue 895 (2018: ListVaults with limit 1000 accepted, at most 10 vaults a page; the Developer Guide was corrected to say 10) and boto/boto pull request 1699 (2013: 10 a page)",
   "research:protocol": "research digest §2 (VL-COM)",
   "research:errors": "research digest §3 (VL-ERR)",
   "research:initiate": "research digest §4 (VL-INIT)",

@@ -126,7 +126,7 @@ export function initiateOnUnlocked() {
     edge(
       {
         id: "noLock.INITIATE.missingPolicy",
-        requirements: ["INIT-POLICY-RULES"],
+        requirements: ["POLICY-MEMBER-MISSING"],
         expect: err("MissingParameterValueException"),
         alternatives: [err("InvalidParameterValueException")],
         reason: "Required parameter missing: Policy",

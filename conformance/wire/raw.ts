@@ -4,6 +4,7 @@
  * SDK's own SigV4 signer (`@smithy/signature-v4`) and go through the same recording handler as the SDK's, so
  * their answers are judged at the wire like every other.
  */
+import type { GlacierClient } from "@aws-sdk/client-glacier";
 import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -24,8 +25,20 @@ export interface RawProbeRequest {
   body?: string;
   /** Sign with these credentials; unsigned when absent. */
   credentials?: Credentials;
+  /** Whether the signer adds x-amz-content-sha256 (default true, as the SDK does). */
+  applyChecksum?: boolean;
   /** The operation the request is closest to, for the wire rules' reading of its answer. */
   operation?: string;
+}
+
+/** The credentials a client signs with: the target's own, or what the SDK's default chain resolved. */
+export async function signerCredentials(target: Target, client: GlacierClient): Promise<Credentials> {
+  const base = target.credentials ?? (await client.config.credentials());
+  return {
+    accessKeyId: base.accessKeyId,
+    secretAccessKey: base.secretAccessKey,
+    ...(base.sessionToken ? { sessionToken: base.sessionToken } : {}),
+  };
 }
 
 /** The endpoint a target's requests go to. */
@@ -55,6 +68,7 @@ export async function sendRaw(target: Target, wire: WireOptions, probe: RawProbe
   });
   if (probe.credentials) {
     const signer = new SignatureV4({
+      applyChecksum: probe.applyChecksum ?? true,
       credentials: probe.credentials,
       region: target.region,
       service: "glacier",

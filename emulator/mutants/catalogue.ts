@@ -12,7 +12,9 @@ import {
   type Request,
   type WorldView,
 } from "../../model/index.js";
+import type { IncomingHttpHeaders } from "node:http";
 import { DATA_MUTANTS } from "./data.js";
+import { PROTOCOL_MUTANTS } from "./protocol.js";
 import { addressed, answerAsIf, lockOf, op, policyOf, refuse, stateOf, withState, wrongId } from "./kit.js";
 
 export interface Mutant {
@@ -20,9 +22,11 @@ export interface Mutant {
   /** The requirement the fault breaks. */
   breaks: string;
   description: string;
-  layer: "oracle" | "auth" | "concurrency";
+  layer: "oracle" | "auth" | "concurrency" | "handler";
   rewrite?: (world: WorldView, request: Request) => Request;
   respond?: (world: WorldView, request: Request, reference: Branch) => Branch | undefined;
+  /** Handler layer: the request headers as the handlers see them, after authentication. */
+  requestHeaders?: (headers: IncomingHttpHeaders) => IncomingHttpHeaders;
 }
 
 export const MUTANTS: readonly Mutant[] = [
@@ -269,6 +273,7 @@ export const MUTANTS: readonly Mutant[] = [
     description: "Initiate reads, yields, then writes, so racing Initiates all win",
   },
   ...DATA_MUTANTS,
+  ...PROTOCOL_MUTANTS,
 ];
 
 /** The mutant of this name; throws on an unknown one. */

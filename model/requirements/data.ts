@@ -11,6 +11,14 @@ export const DATA: Requirement[] = [
     sources: ["doc:upload-archive", "research:vaults"],
   },
   {
+    id: "ARCH-DESCRIPTION",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "An archive description (x-amz-archive-description) is at most 1,024 printable ASCII characters; another is refused with 400 InvalidParameterValueException and nothing is stored.",
+    sources: ["doc:upload-archive", "research:vaults"],
+  },
+  {
     id: "ARCH-TREE-HASH",
     level: "documented",
     scope: "lifecycle",
@@ -101,8 +109,22 @@ export const DATA: Requirement[] = [
     level: "documented",
     scope: "lifecycle",
     statement:
-      "A vault holds at most 50 tags (more is 400 LimitExceededException); keys of 1–128 characters not starting with aws:, values up to 256.",
+      "A vault holds at most 50 tags (more is 400 LimitExceededException); keys are 1–128 characters not starting with aws:, values 0–255, both only letters, digits, white space and _ . / = + - @ (others: 400 InvalidParameterValueException).",
     sources: ["doc:add-tags", "doc:tagging"],
+  },
+  {
+    id: "TAGS-LIMIT",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "The service model's AddTagsToVault says a vault holds up to 10 tags, the Developer Guide's tagging page says 50: a vault going past 10 may be refused.",
+    sources: ["model:botocore", "doc:tagging"],
+    choice: {
+      accepts: ["204", "400 LimitExceededException"],
+      chosen: "204",
+      reason:
+        "The Developer Guide's tagging page is the one that states the limit as a rule; more than 50 is refused either way.",
+    },
   },
   {
     id: "AP-SET",

@@ -130,18 +130,33 @@ export const LIFECYCLE: Requirement[] = [
     sources: ["observed:field-reports", "research:initiate"],
   },
   {
+    id: "POLICY-MEMBER-MISSING",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "A request body without its Policy member, to InitiateVaultLock or SetVaultAccessPolicy, gets an undocumented error.",
+    sources: ["seed:initiate", "doc:access-policy", "research:open-questions"],
+    choice: {
+      question: "Q6",
+      accepts: ["400 MissingParameterValueException", "400 InvalidParameterValueException"],
+      chosen: "400 MissingParameterValueException",
+      reason:
+        "One rule for both operations: a required member that is absent is a missing parameter (the Developer Guide calls Initiate's Policy required); a wrong parameter value is accepted too.",
+    },
+  },
+  {
     id: "INIT-POLICY-RULES",
     level: "unspecified",
     scope: "lifecycle",
     statement:
-      "Which policy documents Initiate rejects (Resource naming another vault, missing Principal, unknown keys, empty string, missing Policy field) is not documented.",
+      "Which policy documents Initiate rejects (Resource naming another vault, missing Principal, unknown keys, empty string) is not documented.",
     sources: ["research:open-questions", "seed:initiate"],
     choice: {
       question: "Q6",
-      accepts: ["400 InvalidParameterValueException", "400 MissingParameterValueException"],
-      chosen: "400 MissingParameterValueException",
+      accepts: ["400 InvalidParameterValueException"],
+      chosen: "400 InvalidParameterValueException",
       reason:
-        "A missing Policy field gets MissingParameterValue (the Developer Guide calls it required); an unparsable or incomplete policy (no Statement, Effect, Principal, Action/NotAction or Resource/NotResource, as IAM resource policies need) gets InvalidParameterValue.",
+        "An unparsable or incomplete policy (no Statement, Effect, Principal, Action/NotAction or Resource/NotResource, as IAM resource policies need) is a wrong parameter value.",
     },
   },
   {
@@ -245,7 +260,8 @@ export const LIFECYCLE: Requirement[] = [
     id: "GET-IN-PROGRESS",
     level: "documented",
     scope: "lifecycle",
-    statement: "Get while InProgress answers 200 JSON with Policy, State InProgress, CreationDate and ExpirationDate.",
+    statement:
+      "Get while InProgress answers 200 JSON with Policy, State InProgress, CreationDate and ExpirationDate, the moment the lock expires: 24 hours after CreationDate.",
     sources: ["seed:get", "model:botocore"],
   },
   {

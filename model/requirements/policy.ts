@@ -55,6 +55,14 @@ export const POLICY_AND_SERVICE: Requirement[] = [
     sources: ["seed:initiate", "doc:abort"],
   },
   {
+    id: "POL-IDENTITY-ONLY",
+    level: "documented",
+    scope: "policy",
+    statement:
+      "CreateVault and ListVaults are authorized by identity policies only (the permissions reference names no vault resource for them): a vault's lock or access policy denying them changes nothing.",
+    sources: ["doc:permissions", "doc:iam"],
+  },
+  {
     id: "POL-SELF-LOCK",
     level: "unspecified",
     scope: "policy",

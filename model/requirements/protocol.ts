@@ -82,6 +82,14 @@ export const PROTOCOL: Requirement[] = [
     sources: ["doc:response-headers", "seed:get"],
   },
   {
+    id: "PROTO-REQUIRED-HEADERS",
+    level: "documented",
+    scope: "protocol",
+    statement:
+      "UploadArchive requires both x-amz-sha256-tree-hash and x-amz-content-sha256; a request without either fails with 400 MissingParameterValueException.",
+    sources: ["doc:upload-archive", "doc:request-headers"],
+  },
+  {
     id: "PROTO-DATE-FORMAT",
     level: "documented",
     scope: "protocol",

@@ -102,12 +102,13 @@ export const VAULTS: Requirement[] = [
     level: "unspecified",
     scope: "request",
     statement: "An account id written with hyphens or of the wrong length gets an undocumented error.",
-    sources: ["seed:initiate", "research:open-questions"],
+    sources: ["seed:initiate", "research:open-questions", "sdk:go-smoke"],
     choice: {
       question: "Q15",
-      accepts: ["403 AccessDeniedException", "400 InvalidParameterValueException"],
+      accepts: ["403 AccessDeniedException", "400 InvalidParameterValueException", "400 UnrecognizedClientException"],
       chosen: "403 AccessDeniedException",
-      reason: "It does not match the signer's id, which is the documented AccessDenied case.",
+      reason:
+        "It does not match the signer's id, which is the documented AccessDenied case; the AWS SDK for Go's smoke test expects UnrecognizedClientException for one, so that is accepted too.",
     },
   },
   {
@@ -143,8 +144,34 @@ export const VAULTS: Requirement[] = [
     level: "documented",
     scope: "request",
     statement:
-      "ListVaults answers 200 with the account's vaults sorted by name, at most `limit` (1 to 10, default 10) a page, and a Marker for the next page or none.",
-    sources: ["doc:list-vaults", "research:vaults"],
+      "ListVaults answers 200 with the account's vaults sorted by name, a page at a time with a Marker for the next page or none; `limit` is any positive whole number (the service model sets no maximum), and anything else is 400 InvalidParameterValueException.",
+    sources: ["doc:list-vaults", "research:vaults", "model:botocore", "observed:list-page-size"],
+  },
+  {
+    id: "LIST-PAGE-SIZE",
+    level: "unspecified",
+    scope: "request",
+    statement:
+      "How many vaults a page holds when `limit` is over 10 is not settled: the service model says up to 1,000 by default, AWS was seen to stop at 10.",
+    sources: ["model:botocore", "doc:list-vaults", "observed:list-page-size"],
+    choice: {
+      accepts: ["at most 10 vaults a page", "up to `limit` vaults a page (at most 1,000)"],
+      chosen: "at most 10 vaults a page",
+      reason: "What AWS was seen to do (limit 1000 gave pages of 10); clients page on the Marker either way.",
+    },
+  },
+  {
+    id: "LIST-EMPTY-PARAMETERS",
+    level: "unspecified",
+    scope: "request",
+    statement:
+      "What ListVaults does with an empty `limit` or `marker` (the service model's own example sends both) is not documented.",
+    sources: ["model:botocore-examples", "doc:list-vaults"],
+    choice: {
+      accepts: ["200, read as not given", "400 InvalidParameterValueException"],
+      chosen: "200, read as not given",
+      reason: "The service model's example request sends them empty, so an empty value must mean the default there.",
+    },
   },
   {
     id: "LIST-MARKER",

@@ -1,0 +1,166 @@
+/**
+ * Checks of the request gate, each a short script on vaults of its own: account ids, vault names, ListVaults
+ * limits, empty parameters, order and paging, cross-account isolation with the second principal.
+ */
+import type { Operation } from "../model/index.js";
+import { newSession, noteCensus, type SuiteContext } from "./context.js";
+import { runSteps } from "./paths.js";
+import { resultOf, type CheckResult } from "./results.js";
+import { StepFailure, type Principal, type Session } from "./session.js";
+import { stringMember } from "./wire/json.js";
+import { sendRaw, signerCredentials } from "./wire/raw.js";
+
+type CheckBase = Pick<CheckResult, "id" | "generator" | "target" | "requirements">;
+
+type GateStep = (session: Session) => Promise<unknown>;
+
+const send =
+  (operation: Operation, principal?: Principal): GateStep =>
+  (session) =>
+    session.perform(operation, principal);
+
+/** ListVaults with an empty `limit` and `marker`, as the service model's example sends it (the SDK cannot). */
+const emptyListParameters: GateStep = async (session) => {
+  const { target, wireOptions, principal } = session.context;
+  const credentials = await signerCredentials(target, principal.client);
+  const operation: Operation = { name: "ListVaults", accountId: "-", limit: "", marker: "" };
+  const request = { method: "GET", path: "/-/vaults", query: { limit: "", marker: "" }, credentials };
+  return session.perform(operation, principal, () =>
+    sendRaw(target, wireOptions, { ...request, operation: "ListVaults" }),
+  );
+};
+
+/** ListVaults with a limit over 10, recording how many vaults the page held (LIST-PAGE-SIZE). */
+const largeLimit: GateStep = async (session) => {
+  const { observed } = await session.perform({ name: "ListVaults", accountId: "-", limit: "50" });
+  const list = observed.body?.VaultList;
+  const held = Array.isArray(list) ? list.length : 0;
+  const seen =
+    held > 10
+      ? "up to `limit` vaults a page"
+      : held === 10 && observed.body?.Marker
+        ? "at most 10 vaults a page"
+        : undefined;
+  if (seen) noteCensus(session.context, "LIST-PAGE-SIZE", `gate:list-limit: ${seen} (${held} for limit 50)`);
+};
+
+/** Checks of the request gate: account ids, vault names, ListVaults parameters, cross-account isolation. */
+export async function runGateChecks(context: SuiteContext): Promise<CheckResult[]> {
+  const own = context.principal.accountId;
+  const vaultName = `${context.prefix}-gate`;
+  const other = context.second?.accountId ?? (own === "999999999999" ? "888888888888" : "999999999999");
+  const checks: [string, string[], GateStep[]][] = [
+    [
+      "gate:account-own-id",
+      ["ACCT-DASH-OR-OWN"],
+      [
+        send({ name: "CreateVault", accountId: "-", vaultName }),
+        send({ name: "DescribeVault", accountId: own, vaultName }),
+      ],
+    ],
+    [
+      "gate:account-other-id",
+      ["ACCT-MISMATCH-DENIED"],
+      [
+        send({ name: "DescribeVault", accountId: other, vaultName }),
+        send({ name: "InitiateVaultLock", accountId: other, vaultName, policy: "{}" }),
+      ],
+    ],
+    [
+      "gate:account-malformed",
+      ["ACCT-MALFORMED"],
+      [
+        send({ name: "DescribeVault", accountId: "1111-2222-3333", vaultName }),
+        send({ name: "ListVaults", accountId: "abcmnoxyz" }),
+      ],
+    ],
+    [
+      "gate:vault-name-create",
+      ["VAULT-NAME-RULES"],
+      [
+        send({ name: "CreateVault", accountId: "-", vaultName: `${context.prefix} bad` }),
+        send({ name: "CreateVault", accountId: "-", vaultName: "x".repeat(256) }),
+      ],
+    ],
+    [
+      "gate:vault-name-lookup",
+      ["VAULT-NAME-INVALID-LOOKUP"],
+      [send({ name: "GetVaultLock", accountId: "-", vaultName: `${context.prefix}:bad` })],
+    ],
+    [
+      "gate:list-limit",
+      ["LIST-VAULTS", "LIST-PAGE-SIZE"],
+      [largeLimit, send({ name: "ListVaults", accountId: "-", limit: "0" })],
+    ],
+    ["gate:list-empty-parameters", ["LIST-EMPTY-PARAMETERS"], [emptyListParameters]],
+    ["gate:list-marker", ["LIST-MARKER"], [send({ name: "ListVaults", accountId: "-", marker: "not-a-vault-arn" })]],
+  ];
+  if (context.second)
+    checks.push([
+      "gate:account-isolation",
+      ["ACCT-ISOLATION"],
+      [send({ name: "DescribeVault", accountId: "-", vaultName }, context.second)],
+    ]);
+  const results: CheckResult[] = [];
+  const session = newSession(context);
+  for (const [id, requirements, steps] of checks) {
+    const from = session.trace.length;
+    const notSent = await runSteps(steps.map((step) => () => step(session)));
+    const base = { id, generator: "gate" as const, target: context.target.name, requirements };
+    results.push(notSent ? { ...base, verdict: "skip", reason: notSent } : resultOf(base, session.trace.slice(from)));
+    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${id}`);
+  }
+  results.push(await listOrder(context));
+  return results;
+}
+
+/** LIST-VAULTS: paging with limit and marker returns the account's vaults in order, ours among them. */
+async function listOrder(context: SuiteContext): Promise<CheckResult> {
+  const session = newSession(context);
+  const names = ["c", "a", "b"].map((s) => `${context.prefix}-list-${s}`);
+  const base = {
+    id: "gate:list-order",
+    generator: "gate" as const,
+    target: context.target.name,
+    requirements: ["LIST-VAULTS", "LIST-MARKER"],
+  };
+  const seen: string[] = [];
+  try {
+    for (const vaultName of names) await session.perform({ name: "CreateVault", accountId: "-", vaultName });
+    let marker: string | undefined;
+    for (let page = 0; page < 200; page++) {
+      const { observed } = await session.perform({
+        name: "ListVaults",
+        accountId: "-",
+        limit: "2",
+        ...(marker ? { marker } : {}),
+      });
+      const list = observed.body?.VaultList;
+      if (!Array.isArray(list)) return listFailure(base, session, "a page's VaultList is not a list");
+      seen.push(...list.map((v: { VaultName?: unknown } | null) => String(v?.VaultName)));
+      marker = stringMember(observed.body, "Marker");
+      if (!marker) break;
+    }
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    return resultOf(base, session.trace);
+  }
+  return listVerdict(base, session, names, seen);
+}
+
+function listFailure(base: CheckBase, session: Session, reason: string): CheckResult {
+  return { ...base, verdict: "fail", reason, trace: session.trace };
+}
+
+function listVerdict(base: CheckBase, session: Session, names: string[], seen: string[]): CheckResult {
+  const sorted = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ours = seen.filter((n) => names.includes(n));
+  const ok =
+    JSON.stringify(seen) === JSON.stringify(sorted) && JSON.stringify(ours) === JSON.stringify([...names].sort());
+  if (ok) return { ...base, verdict: "pass", trace: session.trace };
+  return listFailure(
+    base,
+    session,
+    `paged names ${JSON.stringify(seen.slice(0, 20))} are not the sorted vaults of the account`,
+  );
+}
