@@ -55,6 +55,9 @@ function pieces(text: string, lookup: Lookup | undefined): Piece[] | undefined {
   return out;
 }
 
+/** Patterns without variables, compiled once (a vault's policy is read on every request it governs). */
+const COMPILED = new Map<string, RegExp>();
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -62,10 +65,18 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * when `lookup` is given; undefined when a variable has no value.
  */
 export function patternOf(text: string, lookup?: Lookup, flags = ""): RegExp | undefined {
+  const fixed = !lookup || !text.includes("${");
+  const key = `${flags}:${text}`;
+  if (fixed && COMPILED.has(key)) return COMPILED.get(key);
   const parts = pieces(text, lookup);
   if (!parts) return undefined;
   const source = parts.map((p) => ("wildcard" in p ? (p.wildcard === "*" ? ".*" : ".") : escape(p.literal))).join("");
-  return new RegExp(`^${source}$`, flags);
+  const pattern = new RegExp(`^${source}$`, flags);
+  if (fixed) {
+    if (COMPILED.size >= 1024) COMPILED.clear();
+    COMPILED.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** A string with variables resolved (`*` and `?` stay as written); undefined when a variable has no value. */
