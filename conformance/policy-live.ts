@@ -9,10 +9,11 @@
 import type { GlacierClient } from "@aws-sdk/client-glacier";
 import { treeHash, type Operation } from "../model/index.js";
 import type { Band } from "../model/policy/bands.js";
-import { isOtherValue, type NamedTag } from "../model/policy/dimensions.js";
+import type { NamedTag } from "../model/policy/dimensions.js";
 import { tagStateLabel, timeLabel } from "../model/policy/labels.js";
-import type { Cell, DecisionTable, TagChoice } from "../model/policy/table.js";
+import type { Cell, DecisionTable } from "../model/policy/table.js";
 import { formatObserved, invoke, type Observed } from "./invoke.js";
+import { reach, restoreTags, stateOf, succeeded as ok } from "./policy-tags.js";
 import type { TargetClock } from "./target.js";
 
 const DAY = 86_400_000;
@@ -62,7 +63,6 @@ export interface LiveOutcome {
 }
 
 const denied = (o: Observed) => o.status === 403 && o.code === "AccessDeniedException";
-const ok = (o: Observed) => o.status >= 200 && o.status < 300;
 
 class Exercise {
   readonly cells: LiveCell[] = [];
@@ -170,55 +170,6 @@ function scratchPolicy(table: DecisionTable): string {
   return JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 }
 
-/** The table's tag state the vault's tags are in, or undefined. */
-function stateOf(setup: LiveSetup, tags: Record<string, string>): number | undefined {
-  const choiceOf = (tag: NamedTag): TagChoice | undefined => {
-    const value = Object.entries(tags).find(([k]) => k.toLowerCase() === tag.key.toLowerCase())?.[1];
-    if (value === undefined) return { kind: "absent" };
-    if (tag.values.includes(value)) return { kind: "value", value };
-    return isOtherValue(tag, value) ? { kind: "other", value } : undefined;
-  };
-  const index = setup.table.tagStates.findIndex((state) =>
-    setup.tags.every((tag) => {
-      const want = state[tag.key]!;
-      const have = choiceOf(tag);
-      return (
-        have !== undefined &&
-        have.kind === want.kind &&
-        (have.kind !== "value" || have.value === (want as { value: string }).value)
-      );
-    }),
-  );
-  return index < 0 ? undefined : index;
-}
-
-const keyIn = (tags: Record<string, string>, key: string) =>
-  Object.keys(tags).find((k) => k.toLowerCase() === key.toLowerCase());
-
-/** Sets the vault's named tags to a state; the first refusal, or undefined. `current` follows. */
-async function reach(
-  ex: Exercise,
-  setup: LiveSetup,
-  state: Record<string, TagChoice>,
-  current: Record<string, string>,
-): Promise<string | undefined> {
-  for (const tag of setup.tags) {
-    const want = state[tag.key]!;
-    const have = keyIn(current, tag.key);
-    let observed: Observed | undefined;
-    if (want.kind === "absent" && have !== undefined) {
-      observed = await ex.send({ name: "RemoveTagsFromVault", keys: [have] });
-      if (ok(observed)) delete current[have];
-    } else if (want.kind !== "absent" && (have === undefined || current[have] !== want.value)) {
-      observed = await ex.send({ name: "AddTagsToVault", tags: { [have ?? tag.key]: want.value } });
-      if (ok(observed)) current[have ?? tag.key] = want.value;
-    }
-    if (observed && !ok(observed))
-      return `${observed.status === 403 ? "denied" : "refused"}: ${formatObserved(observed)}`;
-  }
-  return undefined;
-}
-
 /** Moves the clock into the band (before the lock expires); the total shift so far, or why it cannot. */
 async function moveInto(setup: LiveSetup, band: Band, shift: number): Promise<number | string> {
   const inBand = (ms: number) => {
@@ -241,7 +192,7 @@ export async function exerciseLive(setup: LiveSetup, original: Record<string, st
   const rank = (c: Cell) => ORDER.indexOf(c.operation);
   const owner = setup.table.cells.filter((c) => c.principal === 0).sort((a, b) => rank(a) - rank(b));
   const current = { ...original };
-  const here = stateOf(setup, original);
+  const here = stateOf(setup.table, setup.tags, original);
   const states = setup.table.tagStates.map((_, i) => i).sort((a, b) => Number(b === here) - Number(a === here));
   let shift = 0;
   try {
@@ -253,7 +204,7 @@ export async function exerciseLive(setup: LiveSetup, original: Record<string, st
           ? undefined
           : setup.railed
             ? "read-only: the tags are not changed"
-            : await reach(ex, setup, setup.table.tagStates[s]!, current);
+            : await reach((op) => ex.send(op), setup.tags, setup.table.tagStates[s]!, current);
       if (refusal !== undefined) {
         for (const cell of cells) ex.record(cell, `tags ${label}: ${refusal}`);
         continue;
@@ -267,26 +218,8 @@ export async function exerciseLive(setup: LiveSetup, original: Record<string, st
     }
   } finally {
     if (shift) await setup.clock.advance!(-shift);
-    if (!setup.railed) await restoreTags(ex, setup, original, current);
+    if (!setup.railed) ex.leftovers.push(...(await restoreTags((op) => ex.send(op), setup.tags, original, current)));
     await ex.tidy();
   }
   return { cells: ex.cells, leftovers: ex.leftovers };
-}
-
-async function restoreTags(
-  ex: Exercise,
-  setup: LiveSetup,
-  original: Record<string, string>,
-  current: Record<string, string>,
-) {
-  for (const tag of setup.tags) {
-    const [was, is] = [keyIn(original, tag.key), keyIn(current, tag.key)];
-    const op =
-      was === undefined
-        ? is !== undefined && { name: "RemoveTagsFromVault", keys: [is] }
-        : current[is ?? ""] !== original[was] && { name: "AddTagsToVault", tags: { [was]: original[was]! } };
-    if (!op) continue;
-    const observed = await ex.send(op);
-    if (!ok(observed)) ex.leftovers.push(`tag ${tag.key} not put back (answered ${formatObserved(observed)})`);
-  }
 }

@@ -8,8 +8,9 @@ import { LOCK_TTL_MS, vaultArn, type Operation } from "../model/index.js";
 import { namedIn } from "../model/policy/dimensions.js";
 import { parsePolicy } from "../model/policy/evaluate.js";
 import { decisionTable, parseVaultArn, type DecisionTable } from "../model/policy/table.js";
-import { formatObserved, invoke, type Observed } from "./invoke.js";
+import { formatObserved, invoke } from "./invoke.js";
 import { exerciseLive, type LiveOutcome } from "./policy-live.js";
+import type { Send } from "./policy-tags.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
 
 export interface LockCheck {
@@ -48,8 +49,6 @@ interface LockState {
   ExpirationDate?: string;
   CreationDate?: string;
 }
-
-type Send = (op: object) => Promise<Observed>;
 
 async function readLock(send: Send): Promise<LockState> {
   const observed = await send({ name: "GetVaultLock" });

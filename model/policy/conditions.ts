@@ -129,6 +129,14 @@ export function valueTest(positive: string, policyValue: string, lookup?: Lookup
   return POSITIVE[positive]!.build(policyValue, lookup);
 }
 
+/** The request's single value of a (lower-cased) key, for policy variables; none for a missing or multi-value key. */
+export function lookupIn(context: RequestContext): Lookup {
+  return (key) => {
+    const value = context.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+}
+
 export function policyValues(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map((v) => String(v));
 }
@@ -144,12 +152,7 @@ export function operatorHolds(
   variables = false,
 ): boolean {
   const op = parseOperator(operator);
-  const lookup: Lookup | undefined = variables
-    ? (key) => {
-        const value = context.get(key);
-        return typeof value === "string" ? value : undefined;
-      }
-    : undefined;
+  const lookup = variables ? lookupIn(context) : undefined;
   return Object.entries(keys).every(([key, values]) => {
     const requested = context.get(key.toLowerCase());
     const wanted = policyValues(values);

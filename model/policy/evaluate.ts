@@ -4,7 +4,7 @@
  * Allow (POL-ALLOW-AND-DENY). Policy variables are resolved under Version 2012-10-17 (POL-VARIABLES). Pure; the
  * caller supplies the request context (archive age, tags, current time).
  */
-import { conditionHolds, type RequestContext } from "./conditions.js";
+import { conditionHolds, lookupIn, type RequestContext } from "./conditions.js";
 import { patternOf, VARIABLES_VERSION, type Lookup } from "./variables.js";
 
 export interface PolicyRequest {
@@ -35,32 +35,31 @@ export interface Statement {
   Condition?: unknown;
 }
 
-const list = (value: unknown): string[] =>
+/** The strings of a policy element that is one string or a list; none when absent. */
+export const list = (value: unknown): string[] =>
   value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
 
-function principalMatches(principal: unknown, request: PolicyRequest): boolean {
+/** True when a Principal element names the request's caller (`*` names everyone, the unsigned included). */
+export function principalMatches(
+  principal: unknown,
+  request: Pick<PolicyRequest, "account" | "principalArn">,
+): boolean {
   if (principal === "*") return true;
   if (typeof principal !== "object" || principal === null) return false;
   return list((principal as Record<string, unknown>).AWS).some(
     (p) =>
       p === "*" ||
-      (request.account !== undefined && p === request.account) ||
-      p === `arn:aws:iam::${request.account}:root` ||
+      (request.account !== undefined && (p === request.account || p === `arn:aws:iam::${request.account}:root`)) ||
       (request.principalArn !== undefined && p === request.principalArn),
   );
 }
 
-const actionMatches = (patterns: string[], action: string) =>
+/** True when one of the Action patterns names `action` (case-insensitive, `*` and `?` wildcards). */
+export const actionMatches = (patterns: string[], action: string) =>
   patterns.some((p) => patternOf(p, undefined, "i")!.test(action));
-const resourceMatches = (patterns: string[], resource: string, lookup?: Lookup) =>
+/** True when one of the Resource patterns names `resource` (case-sensitive, variables resolved by `lookup`). */
+export const resourceMatches = (patterns: string[], resource: string, lookup?: Lookup) =>
   patterns.some((p) => patternOf(p, lookup)?.test(resource) ?? false);
-
-function lookupOf(context: RequestContext): Lookup {
-  return (key) => {
-    const value = context.get(key);
-    return typeof value === "string" ? value : undefined;
-  };
-}
 
 /**
  * True when the statement applies to the request. `version` is the document's Version: policy variables are
@@ -69,7 +68,7 @@ function lookupOf(context: RequestContext): Lookup {
 export function statementApplies(statement: Statement, request: PolicyRequest, version?: unknown): boolean {
   if (!principalMatches(statement.Principal, request)) return false;
   const variables = version === VARIABLES_VERSION;
-  const lookup = variables ? lookupOf(request.context) : undefined;
+  const lookup = variables ? lookupIn(request.context) : undefined;
   const action =
     statement.Action !== undefined
       ? actionMatches(list(statement.Action), request.action)

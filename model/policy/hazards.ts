@@ -8,12 +8,20 @@ import { GOVERNED_OPERATIONS } from "../authorize.js";
 import type { OperationName } from "../operations.js";
 import { operatorHolds, parseNumber } from "./conditions.js";
 import { conditionEntries, type ConditionEntry } from "./dimensions.js";
-import { parsePolicy, type ParsedPolicy, type Statement } from "./evaluate.js";
+import {
+  actionMatches,
+  list,
+  parsePolicy,
+  principalMatches,
+  resourceMatches,
+  type ParsedPolicy,
+  type Statement,
+} from "./evaluate.js";
 import { closestKey, keyKind, REQUEST_KEYS } from "./keys.js";
 import { ageLabel, principalLabel } from "./labels.js";
 import { liftHazards } from "./lifts.js";
 import { statementName, type DecisionTable } from "./table.js";
-import { patternOf, VARIABLES_VERSION, variablesIn } from "./variables.js";
+import { VARIABLES_VERSION, variablesIn } from "./variables.js";
 
 export type HazardKind =
   | "never-deletable"
@@ -33,7 +41,6 @@ export interface Hazard {
   message: string;
 }
 
-const list = (value: unknown) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String));
 const unique = (numbers: number[]) => [...new Set(numbers)];
 const isDeny = (statement: Statement | undefined) => statement?.Effect === "Deny";
 const names = (policy: ParsedPolicy, indexes: number[]) => indexes.map((i) => statementName(policy, i)).join(", ");
@@ -86,20 +93,17 @@ function neverDeletable(policy: ParsedPolicy, table: DecisionTable): Hazard[] {
 function whyNot(statement: Statement, table: DecisionTable): string[] {
   const { arn, account } = table.vault;
   const reasons: string[] = [];
-  const matches = (patterns: string[]) => patterns.some((p) => patternOf(p)?.test(arn));
-  if (statement.Resource !== undefined && !matches(list(statement.Resource)))
+  if (statement.Resource !== undefined && !resourceMatches(list(statement.Resource), arn))
     reasons.push(`its Resource names ${list(statement.Resource).join(", ")}, not ${arn}`);
-  if (statement.NotResource !== undefined && matches(list(statement.NotResource)))
+  if (statement.NotResource !== undefined && resourceMatches(list(statement.NotResource), arn))
     reasons.push(`its NotResource leaves out ${arn}`);
-  const principal = statement.Principal;
-  const aws = typeof principal === "object" && principal !== null ? list((principal as { AWS?: unknown }).AWS) : [];
-  const everyone = principal === "*" || aws.includes("*");
-  if (!everyone && !aws.some((p) => p === account || p === `arn:aws:iam::${account}:root`))
+  if (!principalMatches(statement.Principal, { account })) {
+    const named = typeof statement.Principal === "object" ? list((statement.Principal as { AWS?: unknown })?.AWS) : [];
     reasons.push(
-      `its Principal names ${aws.join(", ") || JSON.stringify(principal)}, not this vault's owner ${account}`,
+      `its Principal names ${named.join(", ") || JSON.stringify(statement.Principal)}, not this vault's owner ${account}`,
     );
-  const governed = (patterns: string[]) =>
-    GOVERNED_OPERATIONS.some((op) => patterns.some((p) => patternOf(p, undefined, "i")!.test(`glacier:${op}`)));
+  }
+  const governed = (patterns: string[]) => GOVERNED_OPERATIONS.some((op) => actionMatches(patterns, `glacier:${op}`));
   if (statement.Action !== undefined && !governed(list(statement.Action)))
     reasons.push(
       `its Action names ${list(statement.Action).join(", ")}, none of the operations a lock policy governs (the lock's own are not governed: POL-SELF-LOCK)`,
