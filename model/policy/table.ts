@@ -127,46 +127,44 @@ export function sampleOperation(name: OperationName, vaultName: string, archiveI
   }
 }
 
-/**
- * The decision table of `policies` (JSON strings Initiate accepts) for the vault, over the bands and tag states
- * all of them name, so tables of two policies line up cell by cell. `now` (epoch ms) stands for every time when
- * the policies compare none. Neighbouring bands with the same decisions everywhere are joined.
- */
-export function decisionTable(policies: readonly string[], vault: VaultRef, now: number): DecisionTable {
-  const parsed = policies.map(parsePolicy);
-  const named = namedIn(parsed, vault.account);
-  const principals = principalsFor(vault.account, named.accounts);
-  const tagStates = tagStatesFor(named.tags);
-  const allAges: AgeBand[] = [...bandsAt(named.ageThresholds, 0), { absent: true }];
-  const allTimes = bandsAt(named.timeThresholds);
+interface Grid {
+  principals: Principal[];
+  tagStates: Record<string, TagChoice>[];
+  ages: AgeBand[];
+  times: Band[];
+}
+
+/** Every cell of the grid with the decision of each policy, from the oracle's own request. */
+function cellsOf(policies: readonly string[], vault: VaultRef, now: number, grid: Grid): Cell[] {
   const decide = (operation: OperationName, p: Principal, age: AgeBand | undefined, time: Band, tags: number) => {
     const at = memberOf(time, Math.floor(now / 1000)) * 1000;
     const request = policyRequest(
       sampleOperation(operation, vault.name, age && "absent" in age ? "not-held" : "held"),
-      contextFor(tagStates[tags]!, age, at),
+      contextFor(grid.tagStates[tags]!, age, at),
       { signer: p.account, now: at, vaultArn: vault.arn },
     );
     return policies.map((policy) => evaluatePolicy(policy, request));
   };
-  const cellsOver = (ages: AgeBand[], times: Band[]) =>
-    GOVERNED_OPERATIONS.flatMap((operation) =>
-      (operation === "DeleteArchive" ? ages.map((_, i) => i) : [undefined]).flatMap((age) =>
-        times.flatMap((time, t) =>
-          principals.flatMap((p, principal) =>
-            tagStates.map((_, tags): Cell => {
-              const band = age === undefined ? undefined : ages[age];
-              const decisions = decide(operation, p, band, time, tags);
-              return { operation, principal, ...(age !== undefined ? { age } : {}), time: t, tags, decisions };
-            }),
-          ),
+  return GOVERNED_OPERATIONS.flatMap((operation) =>
+    (operation === "DeleteArchive" ? grid.ages.map((_, i) => i) : [undefined]).flatMap((age) =>
+      grid.times.flatMap((time, t) =>
+        grid.principals.flatMap((p, principal) =>
+          grid.tagStates.map((_, tags): Cell => {
+            const decisions = decide(operation, p, age === undefined ? undefined : grid.ages[age], time, tags);
+            return { operation, principal, ...(age !== undefined ? { age } : {}), time: t, tags, decisions };
+          }),
         ),
       ),
-    );
-  const fine = cellsOver(allAges, allTimes);
+    ),
+  );
+}
+
+/** The grid with neighbouring bands of equal decisions everywhere joined, and the cells of the joined bands. */
+function joinGrid(fine: Cell[], grid: Grid): Pick<DecisionTable, "ages" | "times" | "cells"> {
   const signature = (pick: (c: Cell) => number | undefined, index: number) =>
     JSON.stringify(fine.filter((c) => pick(c) === index).map((c) => c.decisions));
-  const ages = joinAges(allAges, (i) => signature((c) => c.age, i));
-  const times = joinBands(allTimes, (i) => signature((c) => c.time, i));
+  const ages = joinAges(grid.ages, (i) => signature((c) => c.age, i));
+  const times = joinBands(grid.times, (i) => signature((c) => c.time, i));
   const ageIndex = new Map(ages.map((a, i) => [a.first, i]));
   const timeIndex = new Map(times.map((t, i) => [t.first, i]));
   const cells = fine.flatMap((c): Cell[] => {
@@ -175,15 +173,25 @@ export function decisionTable(policies: readonly string[], vault: VaultRef, now:
     if ((c.age !== undefined && age === undefined) || time === undefined) return [];
     return [{ ...c, ...(age !== undefined ? { age } : {}), time }];
   });
-  return {
-    vault,
-    principals,
-    ages: ages.map((a) => a.band),
-    times: times.map((t) => t.band),
-    tagKeys: named.tags.map((t) => t.key),
-    tagStates,
-    cells,
+  return { ages: ages.map((a) => a.band), times: times.map((t) => t.band), cells };
+}
+
+/**
+ * The decision table of `policies` (JSON strings Initiate accepts) for the vault, over the bands and tag states
+ * all of them name, so tables of two policies line up cell by cell. `now` (epoch ms) stands for every time when
+ * the policies compare none. Neighbouring bands with the same decisions everywhere are joined.
+ */
+export function decisionTable(policies: readonly string[], vault: VaultRef, now: number): DecisionTable {
+  const named = namedIn(policies.map(parsePolicy), vault.account);
+  const grid: Grid = {
+    principals: principalsFor(vault.account, named.accounts),
+    tagStates: tagStatesFor(named.tags),
+    ages: [...bandsAt(named.ageThresholds, 0), { absent: true }],
+    times: bandsAt(named.timeThresholds),
   };
+  const { ages, times, cells } = joinGrid(cellsOf(policies, vault, now, grid), grid);
+  const { principals, tagStates } = grid;
+  return { vault, principals, ages, times, tagKeys: named.tags.map((t) => t.key), tagStates, cells };
 }
 
 /** Joined age bands, the band of archives the vault does not hold kept last and apart. */
