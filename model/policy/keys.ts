@@ -16,7 +16,10 @@ export const REQUEST_KEYS = {
 /** `glacier:ResourceTag/<key>`: the vault's tag `<key>`, read when the request arrives (POL-TAG-CONDITIONS-LIVE). */
 export const RESOURCE_TAG_PREFIX = "glacier:ResourceTag/";
 
-/** Keys (or key prefixes, ending in `/`) AWS documents for Glacier requests that the model does not send. */
+/**
+ * Keys (or key prefixes, ending in `/`) AWS documents for Glacier requests that the model does not send: IAM's
+ * global condition keys (doc:iam-global-keys) and the tag keys of the Glacier permissions page (doc:permissions).
+ */
 const DOCUMENTED_ELSEWHERE = [
   "aws:RequestTag/",
   "aws:ResourceTag/",
