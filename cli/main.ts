@@ -1,6 +1,7 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error, 3 a suite defect. */
 import { UsageError } from "./args.js";
 import { emulatorCommand } from "./emulator.js";
+import { policyCommand } from "./policy.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   run: { summary: "check an endpoint (default: the embedded emulator) against the model", run: runCommand },
   emulator: { summary: "run the reference emulator", run: emulatorCommand },
   report: { summary: "merge report.json files into one matrix report (report merge …)", run: reportCommand },
+  policy: { summary: "explain, diff or verify a vault lock policy (policy explain|diff|verify …)", run: policyCommand },
 };
 
 function help(): string {

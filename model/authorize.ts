@@ -7,10 +7,17 @@
  */
 import { archiveAgeInDays } from "./archive.js";
 import type { EdgeMeta, LockState, VaultContext } from "./machine-types.js";
-import { IDENTITY_ONLY_OPERATIONS, LOCK_OPERATIONS, type VaultOperation } from "./operations.js";
+import {
+  IDENTITY_ONLY_OPERATIONS,
+  LOCK_OPERATIONS,
+  OPERATION_NAMES,
+  type OperationName,
+  type VaultOperation,
+} from "./operations.js";
 import { err } from "./outcome.js";
 import { UnsupportedCondition } from "./policy/conditions.js";
 import { contextOf, evaluatePolicy, type PolicyRequest } from "./policy/evaluate.js";
+import { REQUEST_KEYS, RESOURCE_TAG_PREFIX } from "./policy/keys.js";
 import { isoDate } from "./rules.js";
 
 const denied = (id: string, requirements: string[], reason: string): EdgeMeta => ({
@@ -31,8 +38,17 @@ export const POLICY_EDGES = {
   accessDenied: denied("policy.accessDenied", ["AP-ENFORCED", "AP-DENY-WINS"], "The vault access policy denies"),
 } as const satisfies Record<string, EdgeMeta>;
 
+/**
+ * The operations on an existing vault that its lock and access policies govern: all but the lock's own
+ * (POL-SELF-LOCK) and those identity policies alone authorize (POL-IDENTITY-ONLY).
+ */
+export const GOVERNED_OPERATIONS: readonly OperationName[] = OPERATION_NAMES.filter(
+  (name) => !LOCK_OPERATIONS.includes(name) && !IDENTITY_ONLY_OPERATIONS.includes(name),
+);
+
 export interface Authorization {
-  signer: string;
+  /** The signer's account id; undefined only for the policy lab's unsigned principal (Glacier refuses those first). */
+  signer: string | undefined;
   now: number;
   vaultArn: string;
 }
@@ -40,18 +56,20 @@ export interface Authorization {
 /** The request as the policy language sees it: action, principal, resource and condition keys. */
 export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
   const keys: Record<string, string> = {
-    "aws:CurrentTime": isoDate(auth.now).replace(/\.\d{3}Z$/, "Z"),
-    "aws:EpochTime": String(Math.floor(auth.now / 1000)),
-    "aws:PrincipalAccount": auth.signer,
-    "aws:PrincipalArn": `arn:aws:iam::${auth.signer}:root`,
+    [REQUEST_KEYS.currentTime]: isoDate(auth.now).replace(/\.\d{3}Z$/, "Z"),
+    [REQUEST_KEYS.epochTime]: String(Math.floor(auth.now / 1000)),
   };
-  for (const [key, value] of Object.entries(context.tags)) keys[`glacier:ResourceTag/${key}`] = value;
+  if (auth.signer !== undefined) {
+    keys[REQUEST_KEYS.principalAccount] = auth.signer;
+    keys[REQUEST_KEYS.principalArn] = `arn:aws:iam::${auth.signer}:root`;
+  }
+  for (const [key, value] of Object.entries(context.tags)) keys[RESOURCE_TAG_PREFIX + key] = value;
   if (operation.name === "DeleteArchive") {
     const archive = context.archives[operation.archiveId];
-    if (archive) keys["glacier:ArchiveAgeInDays"] = String(archiveAgeInDays(archive.createdAt, auth.now));
+    if (archive) keys[REQUEST_KEYS.archiveAge] = String(archiveAgeInDays(archive.createdAt, auth.now));
   }
   return {
-    account: auth.signer,
+    ...(auth.signer !== undefined ? { account: auth.signer } : {}),
     action: `glacier:${operation.name}`,
     resource: auth.vaultArn,
     context: contextOf(keys),
@@ -76,8 +94,7 @@ export function authorize(
   operation: VaultOperation,
   auth: Authorization,
 ): { meta: EdgeMeta; detail: string } | undefined {
-  const ungoverned = LOCK_OPERATIONS.includes(operation.name) || IDENTITY_ONLY_OPERATIONS.includes(operation.name);
-  if (state === "absent" || ungoverned) return undefined;
+  if (state === "absent" || !GOVERNED_OPERATIONS.includes(operation.name)) return undefined;
   const request = policyRequest(operation, context, auth);
   const byLock = state === "inProgress" || state === "locked" ? denies(context.lock?.policy, request) : undefined;
   if (byLock !== undefined) {

@@ -1,7 +1,7 @@
 /**
  * Request-level rules of the model: account ids, vault names, policy size and shape. Pure functions.
  */
-import { conditionProblem } from "./policy/conditions.js";
+import { statementSubsetProblems } from "./policy/subset.js";
 
 /** 24 hours: how long an InProgress lock lives (INIT-EXPIRES-AFTER-24H). */
 export const LOCK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -69,19 +69,19 @@ export function policyShapeProblem(policy: string): string | undefined {
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   if (doc.Statement === undefined || statements.length === 0) return "the policy has no Statement";
   for (const statement of statements) {
-    const problem = statementProblem(statement);
+    const problem = statementProblem(statement, doc.Version);
     if (problem) return problem;
   }
   return undefined;
 }
 
-function statementProblem(statement: unknown): string | undefined {
+function statementProblem(statement: unknown, version: unknown): string | undefined {
   if (!isObject(statement)) return "a Statement is not a JSON object";
   if (statement.Effect !== "Allow" && statement.Effect !== "Deny") return "a Statement has no valid Effect";
   if (statement.Principal === undefined) return "a Statement has no Principal";
   if (statement.Action === undefined && statement.NotAction === undefined) return "a Statement has no Action";
   if (statement.Resource === undefined && statement.NotResource === undefined) return "a Statement has no Resource";
-  return conditionProblem(statement.Condition);
+  return statementSubsetProblems(statement, version)[0]?.message;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

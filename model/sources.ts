@@ -29,6 +29,14 @@ export const SOURCES = {
   "doc:permissions": "https://docs.aws.amazon.com/amazonglacier/latest/dev/glacier-api-permissions-ref.html",
   "doc:iam": "https://docs.aws.amazon.com/amazonglacier/latest/dev/security_iam_service-with-iam.html",
   "doc:iam-condition": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html",
+  "doc:iam-condition-operators":
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html",
+  "doc:iam-multivalued":
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html",
+  "doc:iam-variables": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html",
+  "doc:iam-version": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html",
+  "doc:iam-resource": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
+  "doc:iam-global-keys": "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html",
   "model:botocore": "botocore service model glacier/2012-06-01/service-2.json",
   "model:botocore-examples":
     'botocore glacier/2012-06-01/examples-1.json (ListVaults example input limit "" and marker ""; DescribeVault example output NumberOfArchives 0, SizeInBytes 0)',
@@ -51,6 +59,8 @@ export const SOURCES = {
   "observed:terraform": "terraform-provider-aws aws_glacier_vault_lock acceptance tests (TF-VL)",
   "project:clock-control":
     "this project's README, The reference emulator: Time (the clock-control route is the emulator's extension, not an AWS API)",
+  "observed:iam-simulate":
+    "cloud-copilot/iam-simulate, an independent IAM policy simulator (src/condition/condition.ts, src/util.ts)",
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;

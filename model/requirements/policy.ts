@@ -48,6 +48,59 @@ export const POLICY_AND_SERVICE: Requirement[] = [
     sources: ["doc:iam-condition", "seed:initiate", "seed:get"],
   },
   {
+    id: "POL-VARIABLES",
+    level: "documented",
+    scope: "policy",
+    statement:
+      "In a Version 2012-10-17 policy, ${key} in Resource and in String or Bool condition values stands for the request's value of key, ${key, 'text'} for text when the request lacks it, and ${*}, ${?}, ${$} for those characters; under 2008-10-17 or without a Version they are plain text.",
+    sources: ["doc:iam-variables", "doc:iam-version", "doc:iam-condition-operators"],
+  },
+  {
+    id: "POL-VARIABLES-NO-VALUE",
+    level: "unspecified",
+    scope: "policy",
+    statement:
+      "What a policy variable the request cannot resolve (no such key, no default) does to the element it is in is not stated beyond 'the statement might be invalid'.",
+    sources: ["doc:iam-variables", "observed:iam-simulate"],
+    choice: {
+      accepts: [
+        "the value it is in matches nothing, so a negated operator using it does not hold",
+        "the whole statement does not apply",
+      ],
+      chosen: "the value it is in matches nothing, so a negated operator using it does not hold",
+      reason: "An independent IAM simulator reads it so, and the other values of the same condition keep working.",
+    },
+  },
+  {
+    id: "POL-SUBSET-VARIABLES",
+    level: "unspecified",
+    scope: "policy",
+    statement:
+      "A policy variable naming a key the emulator's requests never carry (aws:username, aws:SourceIp, …), or a malformed ${…}, cannot be enforced as AWS would; the documents say nothing of Initiate refusing it.",
+    sources: ["doc:iam-variables", "research:open-questions"],
+    choice: {
+      question: "Q6",
+      accepts: ["400 InvalidParameterValueException", "201"],
+      chosen: "400 InvalidParameterValueException",
+      reason:
+        "Initiate and SetVaultAccessPolicy refuse it rather than store a policy the emulator would enforce differently.",
+    },
+  },
+  {
+    id: "POL-SUBSET-VALUES",
+    level: "unspecified",
+    scope: "policy",
+    statement:
+      "A Numeric value that is no number, a Date value that is neither ISO 8601 nor epoch seconds, or a Bool or Null value other than true/false has no documented meaning at Initiate.",
+    sources: ["doc:iam-condition-operators", "research:open-questions"],
+    choice: {
+      question: "Q6",
+      accepts: ["400 InvalidParameterValueException", "201"],
+      chosen: "400 InvalidParameterValueException",
+      reason: "Read as never matching, a Deny on such a value would protect nothing while looking like it does.",
+    },
+  },
+  {
     id: "POL-GONE-AFTER-ABORT-OR-EXPIRY",
     level: "documented",
     scope: "policy",
