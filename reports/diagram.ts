@@ -46,7 +46,7 @@ const title = (t: TransitionRow, status: Status) =>
 function edge({ transition, points }: RoutedEdge, status: Status): string {
   const { line, head } = arrow(points);
   const id = escapeHtml(transition.id);
-  return `<g class="edge st-${status}" data-edge="${id}" tabindex="0" role="button">${title(transition, status)}<path class="hit" d="${line}"/><path class="line k-${status}" d="${line}"/><path class="head s-${status}" d="${head}"/></g>`;
+  return `<g class="edge st-${status}" data-edge="${id}" data-from="${transition.source}" data-to="${transition.target}" tabindex="0" role="button">${title(transition, status)}<path class="hit" d="${line}"/><path class="line k-${status}" d="${line}"/><path class="head s-${status}" d="${head}"/></g>`;
 }
 
 function label({ transition, label: l }: RoutedEdge, status: Status): string {

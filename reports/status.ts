@@ -23,8 +23,8 @@ export const STATUS: Record<Status, StatusStyle> = {
   "not-implemented": { label: "not implemented", symbol: "∅", colour: "#CC79A7", ink: "#000000" },
   "expected-failure": { label: "expected failure", symbol: "!", colour: "#0072B2", ink: "#FFFFFF" },
   passed: { label: "passed", symbol: "✓", colour: "#009E73", ink: "#000000" },
-  skipped: { label: "skipped", symbol: "↷", colour: "#999999", ink: "#000000" },
-  "not-exercised": { label: "not exercised", symbol: "·", colour: "#E4E4E4", ink: "#000000" },
+  skipped: { label: "skipped", symbol: "↷", colour: "#9A9A9A", ink: "#000000" },
+  "not-exercised": { label: "not exercised", symbol: "·", colour: "#D4D4D4", ink: "#000000" },
 };
 
 /** Every status, worst first. */

@@ -88,5 +88,5 @@ export function raceTimeline(result: CheckResult): string {
   const legend = [...new Set(placed.map((p) => p.status))]
     .map((s) => `<span class="chip s-${s}">${STATUS[s].symbol} ${meaning[s]}</span>`)
     .join(" ");
-  return `<figure class="race" data-check="${escapeHtml(result.id)}"><figcaption>${caption(history)} ${legend}</figcaption>${svg}</figure>`;
+  return `<figure class="race" data-check="${escapeHtml(result.id)}" data-target="${escapeHtml(result.target)}"><figcaption>${caption(history)} ${legend}</figcaption>${svg}</figure>`;
 }
