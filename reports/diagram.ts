@@ -12,17 +12,25 @@ const ARROW = { length: 11, halfWidth: 5.5 };
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-/** A Catmull–Rom curve through the points, as cubic Bézier segments. */
+/**
+ * A uniform cubic B-spline through the route's bends (as d3's curveBasis draws dagre's routes): smooth, tangent to
+ * the route at both ends, and within a few pixels of the label it passes.
+ */
 function curve(points: Point[]): string {
-  const at = (i: number) => points[Math.max(0, Math.min(points.length - 1, i))]!;
-  let d = `M${fmt(points[0]!.x)},${fmt(points[0]!.y)}`;
-  for (let i = 0; i < points.length - 1; i++) {
-    const [p0, p1, p2, p3] = [at(i - 1), at(i), at(i + 1), at(i + 2)];
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
-    d += ` C${fmt(c1.x)},${fmt(c1.y)} ${fmt(c2.x)},${fmt(c2.y)} ${fmt(p2.x)},${fmt(p2.y)}`;
+  const p = (q: Point) => `${fmt(q.x)},${fmt(q.y)}`;
+  const mix = (a: Point, b: Point, c: Point, wa: number, wb: number, wc: number) => ({
+    x: (wa * a.x + wb * b.x + wc * c.x) / (wa + wb + wc),
+    y: (wa * a.y + wb * b.y + wc * c.y) / (wa + wb + wc),
+  });
+  const [first, last] = [points[0]!, points.at(-1)!];
+  if (points.length < 3) return `M${p(first)} L${p(last)}`;
+  const padded = [...points, last];
+  let d = `M${p(first)} L${p(mix(first, points[1]!, first, 5, 1, 0))}`;
+  for (let i = 2; i < padded.length; i++) {
+    const [a, b, c] = [padded[i - 2]!, padded[i - 1]!, padded[i]!];
+    d += ` C${p(mix(a, b, b, 2, 1, 0))} ${p(mix(a, b, b, 1, 2, 0))} ${p(mix(a, b, c, 1, 4, 1))}`;
   }
-  return d;
+  return `${d} L${p(last)}`;
 }
 
 /** The line stops at the arrowhead's base; the head's tip touches the target box. */

@@ -73,6 +73,7 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     await checkDiagram(page, "emulator", "emulator");
     const passed = reports.emulator.document.targets[0]!.counts.transitions.passed;
     expect(await page.locator("#summary").textContent()).toContain(`${passed} passed`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}emulator-top.png` });
     await page.locator("#machine").screenshot({ path: `${SHOTS}emulator-machine.png` });
     expect(errors).toEqual([]);
