@@ -3,9 +3,8 @@
  * request/response trace, counterexample and replay command), the census and the documentation inconsistencies.
  */
 import type { CheckResult } from "../conformance/results.js";
-import { checkAnchor, requirementAnchor } from "./html-summary.js";
 import type { PageContext } from "./html.js";
-import { anchor, chip, escapeHtml } from "./markup.js";
+import { anchor, checkAnchor, chip, escapeHtml, requirementAnchor } from "./markup.js";
 import { resultStatus, stepStatus } from "./status.js";
 import { raceTimeline } from "./timeline.js";
 

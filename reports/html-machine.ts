@@ -6,15 +6,12 @@
 import type { TransitionRow } from "./document.js";
 import { diagramSvg } from "./diagram.js";
 import type { PageContext } from "./html.js";
-import { edgeLabel } from "./layout.js";
-import { chip, countChips, escapeHtml, stackedBar } from "./markup.js";
-import { countStatuses, STATUS, STATUSES } from "./status.js";
+import { edgeLabel, STATES } from "./layout.js";
+import { countChips, escapeHtml, stackedBar, statusLegend } from "./markup.js";
+import { countStatuses, STATUS } from "./status.js";
 
 const GROUPS: [string, string][] = [
-  ["absent", "absent: self-loops"],
-  ["noLock", "noLock: self-loops"],
-  ["inProgress", "inProgress: self-loops"],
-  ["locked", "locked: self-loops"],
+  ...STATES.map((state): [string, string] => [state, `${state}: self-loops`]),
   ["request", "request gate (before the machine)"],
   ["policy", "policy decision (before the machine)"],
 ];
@@ -39,6 +36,6 @@ export function machineSection(page: PageContext): string {
     (t) => `<div data-for="${escapeHtml(t)}">${diagramSvg(page.layout, page.document.states, t)}</div>`,
   );
   const hint = `<div class="selection" id="selection" aria-live="polite">Click an arrow, a label, a state or a loop to show only its requirements and transitions in the tables below.</div>`;
-  const legend = `<p class="legend">${STATUSES.map((s) => chip(s)).join(" ")} <span class="empty">dashed: not exercised or skipped</span></p>`;
+  const legend = `<p class="legend">${statusLegend()} <span class="empty">dashed: not exercised or skipped</span></p>`;
   return `<p>The model's lock states and the transitions between them, coloured for the target chosen at the top. Self-loops (requests that leave the lock state as it was) are grouped per state on the right.</p>${legend}<div class="machine"><div class="canvas">${diagrams.join("")}</div><aside>${hint}${page.targets.map((t) => loopGroups(page, t)).join("")}</aside></div>`;
 }

@@ -1,13 +1,9 @@
 /** The page's first section: per-target counts that add up, links to every failing requirement and its checks. */
 import type { CheckResult } from "../conformance/results.js";
-import type { PageContext } from "./html.js";
-import { anchor, chip, countChips, escapeHtml, stackedBar } from "./markup.js";
-import { isFailing, resultStatus, STATUSES } from "./status.js";
 import type { TargetSummary } from "./document.js";
-
-/** The anchor of a check's details in the "checks that did not pass" section. */
-export const checkAnchor = (target: string, id: string) => anchor("check", target, id);
-export const requirementAnchor = (id: string) => anchor("req", id);
+import type { PageContext } from "./html.js";
+import { checkAnchor, chip, countChips, escapeHtml, requirementAnchor, stackedBar, statusLegend } from "./markup.js";
+import { isFailing, resultStatus } from "./status.js";
 
 function targetRow(t: TargetSummary): string {
   const counted = (key: keyof TargetSummary["counts"], noun: string) =>
@@ -43,8 +39,8 @@ export function summarySection(page: PageContext): string {
   const { document } = page;
   const rows = document.targets.map(targetRow).join("");
   const table = `<table class="targets"><thead><tr><th>target</th><th>endpoint</th><th>checks</th><th>requirements</th><th>transitions</th><th>unexpected</th></tr></thead><tbody>${rows}</tbody></table>`;
-  const census = page.targets.reduce((n, t) => n + Object.keys(document.census[t] ?? {}).length, 0);
-  const more = `<p>Also: <a href="#census">${census} unspecified behaviour${census === 1 ? "" : "s"} observed</a> (the census) · <a href="#inconsistencies">${document.inconsistencies.length} documentation inconsistencies</a> and how the model resolves them.</p>`;
-  const legend = `<p class="legend">Status: ${STATUSES.map((s) => chip(s)).join(" ")}</p>`;
+  const census = new Set(page.targets.flatMap((t) => Object.keys(document.census[t] ?? {}))).size;
+  const more = `<p>Also: <a href="#census">${census} unspecified behaviour${census === 1 ? "" : "s"} observed</a> (the census, per target) · <a href="#inconsistencies">${document.inconsistencies.length} documentation inconsistencies</a> and how the model resolves them.</p>`;
+  const legend = `<p class="legend">Status: ${statusLegend()}</p>`;
   return `${legend}${table}${page.targets.map((t) => failing(page, t)).join("")}${more}`;
 }

@@ -2,10 +2,9 @@
  * The requirement × target and transition × target matrices (like wpt.fyi): rows grouped (by scope, by source
  * state), each group and the whole table headed by its counts per target, every cell a status chip.
  */
-import type { Status } from "./document.js";
-import { checkAnchor, requirementAnchor } from "./html-summary.js";
+import type { RequirementRow, Status } from "./document.js";
 import type { PageContext } from "./html.js";
-import { chip, escapeHtml, stackedBar } from "./markup.js";
+import { checkAnchor, chip, escapeHtml, requirementAnchor, stackedBar } from "./markup.js";
 import { countStatuses, resultStatus, STATUS, STATUSES } from "./status.js";
 
 interface Row {
@@ -17,14 +16,13 @@ interface Row {
   after?: Record<string, string>;
 }
 
-/** `✓ 38 / 40`: how many of the rows passed for the target, with a bar of all their statuses. */
+/** `✓ 38 / 40 · 2 failed`: how many of the rows passed for the target, the others by status, and a bar of all. */
 function tally(rows: Row[], target: string): string {
   const counts = countStatuses(rows.map((r) => r.status[target]!));
-  return `<td class="tally" data-target="${escapeHtml(target)}">${stackedBar(counts)}<small>✓ ${counts.passed} / ${rows.length}${STATUSES.filter(
-    (s) => s !== "passed" && counts[s] > 0,
-  )
+  const others = STATUSES.filter((s) => s !== "passed" && counts[s] > 0)
     .map((s) => ` · ${counts[s]} ${STATUS[s].label}`)
-    .join("")}</small></td>`;
+    .join("");
+  return `<td class="tally" data-target="${escapeHtml(target)}">${stackedBar(counts)}<small>✓ ${counts.passed} / ${rows.length}${others}</small></td>`;
 }
 
 function matrix(id: string, headings: string[], groups: [string, Row[]][], targets: string[]): string {
@@ -49,49 +47,53 @@ function select(id: string, label: string, values: [string, string][]): string {
   return `<label>${label} <select id="${id}">${options.join("")}</select></label>`;
 }
 
+/** Per target, a link to the first check that gives the requirement its (non-passing) status. */
+function givingCheck(page: PageContext, r: RequirementRow, target: string): string {
+  if (r.status[target] === "passed") return "";
+  const named = new Set(r.checks[target] ?? []);
+  const giving = (page.results[target] ?? []).filter(
+    (x) => named.has(x.id) && x.verdict !== "pass" && resultStatus(x) === r.status[target],
+  );
+  if (!giving.length) return "";
+  const more = giving.length > 1 ? ` <small>and ${giving.length - 1} more</small>` : "";
+  return `<br><a href="#${checkAnchor(target, giving[0]!.id)}"><code>${escapeHtml(giving[0]!.id)}</code></a>${more}`;
+}
+
+function requirementRow(page: PageContext, r: RequirementRow): Row {
+  const choice = r.choice
+    ? `<br><small>accepts: ${escapeHtml(r.choice.accepts.join(" · "))}; emulator: ${escapeHtml(r.choice.chosen)}</small>`
+    : "";
+  return {
+    attributes: `id="${requirementAnchor(r.id)}" data-id="${escapeHtml(r.id)}" data-level="${r.level}" data-scope="${r.scope}"`,
+    cells: [
+      `<td class="id"><code>${escapeHtml(r.id)}</code><br><small>${r.level}</small></td>`,
+      `<td>${escapeHtml(r.statement)}${choice}</td>`,
+    ],
+    status: r.status,
+    after: Object.fromEntries(page.targets.map((t) => [t, givingCheck(page, r, t)])),
+  };
+}
+
 export function requirementsSection(page: PageContext): string {
-  const { document, targets } = page;
-  const scopes = [...new Set(document.requirements.map((r) => r.scope))];
+  const { requirements } = page.document;
+  const scopes = [...new Set(requirements.map((r) => r.scope))];
   const groups = scopes.map((scope): [string, Row[]] => [
     scope,
-    document.requirements
-      .filter((r) => r.scope === scope)
-      .map((r) => {
-        const choice = r.choice
-          ? `<br><small>accepts: ${escapeHtml(r.choice.accepts.join(" · "))}; emulator: ${escapeHtml(r.choice.chosen)}</small>`
-          : "";
-        const links = (t: string) => {
-          if (r.status[t] === "passed") return "";
-          const named = new Set(r.checks[t] ?? []);
-          const giving = (page.results[t] ?? []).filter(
-            (x) => named.has(x.id) && x.verdict !== "pass" && resultStatus(x) === r.status[t],
-          );
-          if (!giving.length) return "";
-          const more = giving.length > 1 ? ` <small>and ${giving.length - 1} more</small>` : "";
-          return `<br><a href="#${checkAnchor(t, giving[0]!.id)}"><code>${escapeHtml(giving[0]!.id)}</code></a>${more}`;
-        };
-        return {
-          attributes: `id="${requirementAnchor(r.id)}" data-id="${escapeHtml(r.id)}" data-level="${r.level}" data-scope="${r.scope}"`,
-          cells: [
-            `<td class="id"><code>${escapeHtml(r.id)}</code><br><small>${r.level}</small></td>`,
-            `<td>${escapeHtml(r.statement)}${choice}</td>`,
-          ],
-          status: r.status,
-          after: Object.fromEntries(targets.map((t) => [t, links(t)])),
-        };
-      }),
+    requirements.filter((r) => r.scope === scope).map((r) => requirementRow(page, r)),
   ]);
-  const levels = ["documented", "observed", "unspecified"].map((l): [string, string] => [l, l]);
-  const controls = `<div class="controls">${select("f-level", "Level", levels)}${select(
-    "f-scope",
-    "Scope",
-    scopes.map((s) => [s, s]),
-  )}${select(
-    "f-status",
-    "Status for the chosen target",
-    STATUSES.map((s) => [s, s]),
-  )}<label>Search <input id="f-text" type="search"></label><span><b id="shown"></b> of ${document.requirements.length} shown</span></div>`;
-  return `${controls}${matrix("requirements", ["requirement", "statement"], groups, targets)}`;
+  const pairs = (values: string[]) => values.map((v): [string, string] => [v, v]);
+  const filters = [
+    select("f-level", "Level", pairs(["documented", "observed", "unspecified"])),
+    select("f-scope", "Scope", pairs(scopes)),
+    select(
+      "f-status",
+      "Status for the chosen target",
+      STATUSES.map((s) => [s, STATUS[s].label]),
+    ),
+    `<label>Search <input id="f-text" type="search"></label>`,
+    `<span><b id="shown"></b> of ${requirements.length} shown</span>`,
+  ];
+  return `<div class="controls">${filters.join("")}</div>${matrix("requirements", ["requirement", "statement"], groups, page.targets)}`;
 }
 
 export function transitionsSection(page: PageContext): string {

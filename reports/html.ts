@@ -9,10 +9,10 @@ import type { CheckResult } from "../conformance/results.js";
 import { resultsByTarget, type ReportDocument } from "./document.js";
 import { checksSection, censusSection, inconsistenciesSection, racesSection } from "./html-checks.js";
 import { machineSection } from "./html-machine.js";
-import { requirementAnchor, summarySection } from "./html-summary.js";
+import { summarySection } from "./html-summary.js";
 import { requirementsSection, transitionsSection } from "./html-tables.js";
 import { layoutDiagram, type DiagramLayout } from "./layout.js";
-import { escapeHtml } from "./markup.js";
+import { escapeHtml, requirementAnchor } from "./markup.js";
 import { statusCss } from "./status.js";
 
 const asset = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");

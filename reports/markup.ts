@@ -27,7 +27,16 @@ export function stackedBar(counts: Record<Status, number>): string {
   return `<span class="bar">${segments.join("")}</span>`;
 }
 
+/** Every status as a chip, worst first. */
+export function statusLegend(): string {
+  return STATUSES.map((s) => chip(s)).join(" ");
+}
+
 /** An `id` attribute value from free text (target names may hold anything). */
 export function anchor(...parts: string[]): string {
   return parts.map((p) => p.replace(/[^A-Za-z0-9_.-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)).join("--");
 }
+
+/** Where a requirement's row is, and where a check's details are. */
+export const requirementAnchor = (id: string) => anchor("req", id);
+export const checkAnchor = (target: string, id: string) => anchor("check", target, id);

@@ -125,7 +125,9 @@ describe("the race timeline", () => {
     expect(svg.match(/<g class="op /g)).toHaveLength(8);
     expect(svg.match(/<g class="op st-failed"/g)).toHaveLength(4);
     expect(svg).toContain("4. InitiateVaultLock → 403 AccessDeniedException");
-    expect(svg).toContain("Not linearizable</b>: the longest linearizable prefix places 4 (c0, c5, c6, c7)");
+    expect(svg).toContain(
+      "Not linearizable</b>: the longest linearizable prefix places 4 of 8 (c0 → c5 → c6 → c7); c1, c2, c3, c4 cannot",
+    );
   });
 
   it("numbers a passing race in its linearization, and draws nothing for a result without history", () => {

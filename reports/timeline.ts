@@ -33,13 +33,17 @@ const operationName = (request: string) => request.split("(")[0]!;
 
 /** The caption: what the check found, in words. */
 function caption(history: RaceHistory): string {
-  const lanes = (indices: number[]) => indices.map((i) => `c${history.operations[i]!.client}`).join(", ");
+  const lanes = (indices: number[], separator: string) =>
+    indices.map((i) => `c${history.operations[i]!.client}`).join(separator);
   const lin = history.linearization;
+  const count = history.operations.length;
   const vaults = [...new Set(history.operations.flatMap((o) => (o.vault ? [o.vault] : [])))];
   const on = vaults.length ? ` on ${vaults.map((v) => `<code>${escapeHtml(v)}</code>`).join(", ")}` : "";
   if (lin.ok)
-    return `${history.operations.length} operations${on}. Linearizable: in the order ${lanes(lin.order)} every answer is one the model accepts, and real time is respected.`;
-  return `${history.operations.length} operations${on}. <b>Not linearizable</b>: the longest linearizable prefix places ${lin.longestPrefix.length} (${lanes(lin.longestPrefix) || "none"}); ${lanes(lin.unplaceable) || "nothing"} cannot be placed after it (the model accepts none of ${lin.unplaceable.length === 1 ? "its answer" : "their answers"} there).`;
+    return `${count} operations${on}. Linearizable: in the order ${lanes(lin.order, " → ")} every answer is one the model accepts, and real time is respected.`;
+  const prefix = lin.longestPrefix.length ? ` (${lanes(lin.longestPrefix, " → ")})` : "";
+  const them = lin.unplaceable.length === 1 ? "its answer" : "their answers";
+  return `${count} operations${on}. <b>Not linearizable</b>: the longest linearizable prefix places ${lin.longestPrefix.length} of ${count}${prefix}; ${lanes(lin.unplaceable, ", ") || "nothing"} cannot be placed after it (the model accepts none of ${them} there).`;
 }
 
 function axis(span: number, x: (t: number) => number, y: number): string {
