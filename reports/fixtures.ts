@@ -70,7 +70,24 @@ export const FAILING = run("bad <&>", [
     requirements: ["ABORT-LOCKED-DENIED"],
     verdict: "fail",
     reason: "AbortVaultLock(v): expected 403 AccessDeniedException, answered 400 InvalidParameterValueException",
-    trace: [...lockedAbortTrace, step("AbortVaultLock(v)", ["locked.ABORT"], ["ABORT-LOCKED-DENIED"], "fail")],
+    trace: [
+      ...lockedAbortTrace,
+      {
+        ...step("AbortVaultLock(v)", ["locked.ABORT"], ["ABORT-LOCKED-DENIED"], "fail"),
+        exchange: {
+          method: "DELETE",
+          path: "/-/vaults/v/lock-policy",
+          requestHeaders: { "x-amz-glacier-version": "2012-06-01" },
+          requestBytes: 0,
+          status: 400,
+          responseHeaders: { "content-type": "application/json" },
+          responseBody: '{"code":"InvalidParameterValueException","message":"<no>","type":"Client"}',
+          responseBytes: 74,
+          sentAt: 0,
+          ms: 2,
+        },
+      },
+    ],
   },
   {
     id: "sequences",

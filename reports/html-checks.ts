@@ -3,6 +3,7 @@
  * request/response trace, counterexample and replay command), the census and the documentation inconsistencies.
  */
 import type { CheckResult } from "../conformance/results.js";
+import type { WireExchange } from "../conformance/wire/exchange.js";
 import type { PageContext } from "./html.js";
 import { anchor, checkAnchor, chip, escapeHtml, requirementAnchor } from "./markup.js";
 import { resultStatus, stepStatus } from "./status.js";
@@ -10,10 +11,25 @@ import { raceTimeline } from "./timeline.js";
 
 const raceAnchor = (target: string, id: string) => anchor("race", target, id);
 
+/** The raw HTTP exchange beneath a step, as text: request line, headers and body, then the answer's. */
+function rawExchange(exchange: WireExchange | undefined): string {
+  if (!exchange) return "";
+  const headers = (h: Record<string, string> = {}) => Object.entries(h).map(([k, v]) => `${k}: ${v}`);
+  const request = [`${exchange.method} ${exchange.path}`, ...headers(exchange.requestHeaders)];
+  if (exchange.requestBody) request.push("", exchange.requestBody);
+  const answer =
+    exchange.status === undefined
+      ? [`no answer after ${exchange.ms} ms: ${exchange.transport ?? "unknown"}`]
+      : [`HTTP ${exchange.status} (${exchange.ms} ms)`, ...headers(exchange.responseHeaders)];
+  if (exchange.responseBody) answer.push("", exchange.responseBody);
+  if (exchange.status !== undefined && exchange.transport) answer.push(`then: ${exchange.transport}`);
+  return `<details class="wire"><summary>raw exchange</summary><pre>${escapeHtml([...request, "", ...answer].join("\n"))}</pre></details>`;
+}
+
 function trace(result: CheckResult): string {
   const rows = (result.trace ?? []).map(
     (s) =>
-      `<tr><td>${chip(stepStatus(s, result), "")}</td><td>${escapeHtml(s.request)}</td><td>${escapeHtml(s.observed)}</td><td>${escapeHtml(s.accepted.join(" or "))}</td><td>${escapeHtml(s.edges.join(" → "))}</td><td>${escapeHtml(s.detail ?? s.deviation ?? "")}</td></tr>`,
+      `<tr><td>${chip(stepStatus(s, result), "")}</td><td>${escapeHtml(s.request)}</td><td>${escapeHtml(s.observed)}</td><td>${escapeHtml(s.accepted.join(" or "))}</td><td>${escapeHtml(s.edges.join(" → "))}</td><td>${escapeHtml(s.detail ?? s.deviation ?? "")}${rawExchange(s.exchange)}</td></tr>`,
   );
   if (!rows.length) return "";
   return `<table><thead><tr><th></th><th>request</th><th>answer</th><th>accepted</th><th>model edges</th><th>detail</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;

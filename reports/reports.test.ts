@@ -189,6 +189,8 @@ describe("renderers", () => {
     for (const section of SECTIONS) expect(html).toContain(`<a href="#${section.id}">`);
     expect(html).toContain('<section id="races">');
     expect(html).toContain("bad &lt;&amp;&gt;");
+    expect(html).toContain("DELETE /-/vaults/v/lock-policy\nx-amz-glacier-version: 2012-06-01\n\nHTTP 400 (2 ms)");
+    expect(html).toContain("&quot;message&quot;:&quot;&lt;no&gt;&quot;");
     expect(html).not.toContain("bad <&>");
   });
 });
