@@ -21,7 +21,12 @@ function failingResult(target: string, result: CheckResult): string {
 function failing(page: PageContext, target: string): string {
   const requirements = page.document.requirements.filter((r) => isFailing(r.status[target]!));
   const results = (page.results[target] ?? []).filter((r) => isFailing(resultStatus(r)));
-  if (!requirements.length) {
+  const named = new Set(requirements.map((r) => r.id));
+  const unnamed = results.filter((x) => !x.requirements.some((id) => named.has(id)));
+  const others = unnamed.length
+    ? `<p>Failing checks that name no catalogue requirement:</p><ul class="failing-list">${unnamed.map((x) => failingResult(target, x)).join("")}</ul>`
+    : "";
+  if (!requirements.length && !unnamed.length) {
     const expected = (page.results[target] ?? []).filter((r) => r.expected).length;
     const known = expected
       ? ` (${expected} expected deviation${expected === 1 ? "" : "s"}, listed under the checks)`
@@ -32,7 +37,7 @@ function failing(page: PageContext, target: string): string {
     const checks = results.filter((x) => x.requirements.includes(r.id)).map((x) => failingResult(target, x));
     return `<li>${chip(r.status[target]!)} <a href="#${requirementAnchor(r.id)}"><code>${escapeHtml(r.id)}</code></a> (${r.level}) ${escapeHtml(r.statement)}${checks.length ? `<ul>${checks.join("")}</ul>` : ""}</li>`;
   });
-  return `<h3>${escapeHtml(target)}: ${requirements.length} failing requirement${requirements.length === 1 ? "" : "s"}</h3><ul class="failing-list">${items.join("")}</ul>`;
+  return `<h3>${escapeHtml(target)}: ${requirements.length} failing requirement${requirements.length === 1 ? "" : "s"}</h3><ul class="failing-list">${items.join("")}</ul>${others}`;
 }
 
 export function summarySection(page: PageContext): string {
