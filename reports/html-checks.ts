@@ -47,7 +47,7 @@ function failure(target: string, result: CheckResult): string {
     ? `<p>Its history is drawn <a href="#${raceAnchor(target, result.id)}">on a timeline under Races</a>.</p>`
     : "";
   const why = result.expected ? ` (expected: ${escapeHtml(result.expected.reason)})` : "";
-  return `<details class="failure" id="${checkAnchor(target, result.id)}" data-for-check="${escapeHtml(target)}"><summary>${chip(resultStatus(result))} <code>${escapeHtml(result.id)}</code> [${escapeHtml(result.requirements.join(", "))}] ${escapeHtml(result.reason ?? "")}${why}</summary>${counterexample}${replay}${timeline}${trace(result)}</details>`;
+  return `<details class="failure" id="${checkAnchor(target, result.id)}"><summary>${chip(resultStatus(result))} <code>${escapeHtml(result.id)}</code> [${escapeHtml(result.requirements.join(", "))}] ${escapeHtml(result.reason ?? "")}${why}</summary>${counterexample}${replay}${timeline}${trace(result)}</details>`;
 }
 
 export function checksSection(page: PageContext): string {

@@ -9,7 +9,7 @@ function targetRow(t: TargetSummary): string {
   const counted = (key: keyof TargetSummary["counts"], noun: string) =>
     `<td>${stackedBar(t.counts[key])}${countChips(t.counts[key], noun)}</td>`;
   const shards = t.shards > 1 ? ` (${t.shards} shards)` : "";
-  return `<tr data-for-row="${escapeHtml(t.name)}"><th>${escapeHtml(t.name)}</th><td>${escapeHtml(t.endpoints.join(", "))}<br><small>seed ${t.seeds.join(", ")}${shards}</small></td>${counted("checks", "checks")}${counted("requirements", "requirements")}${counted("transitions", "transitions")}<td>${t.unexpected ? chip("failed", `${t.unexpected} unexpected`) : chip("passed", "none")}${t.leftovers.length ? `<br>${chip("failed", `${t.leftovers.length} left behind`)}` : ""}</td></tr>`;
+  return `<tr><th>${escapeHtml(t.name)}</th><td>${escapeHtml(t.endpoints.join(", "))}<br><small>seed ${t.seeds.join(", ")}${shards}</small></td>${counted("checks", "checks")}${counted("requirements", "requirements")}${counted("transitions", "transitions")}<td>${t.unexpected ? chip("failed", `${t.unexpected} unexpected`) : chip("passed", "none")}${t.leftovers.length ? `<br>${chip("failed", `${t.leftovers.length} left behind`)}` : ""}</td></tr>`;
 }
 
 function failingResult(target: string, result: CheckResult): string {
