@@ -46,23 +46,23 @@ export const SECTIONS: Section[] = [
   { id: "inconsistencies", title: "Inconsistencies", render: inconsistenciesSection },
 ];
 
-function navigation(targets: string[], sections: Section[]): string {
-  const links = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join("");
+function navigation(targets: string[]): string {
+  const links = SECTIONS.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join("");
   const options = targets.map((t) => `<option value="${escapeHtml(t)}">${escapeHtml(t)}</option>`).join("");
   return `<nav class="top"><b>Vault Lock conformance</b>${links}<label>Target <select id="target">${options}</select></label></nav>`;
 }
 
-/** Renders the page; `sections` defaults to all of them. */
-export function renderHtml(document: ReportDocument, sections: Section[] = SECTIONS): string {
+/** Renders the page. */
+export function renderHtml(document: ReportDocument): string {
   const page: PageContext = {
     document,
     targets: document.targets.map((t) => t.name),
     results: resultsByTarget(document),
     layout: layoutDiagram(document.transitions),
   };
-  const body = sections
-    .map((s) => `<section id="${s.id}"><h2>${escapeHtml(s.title)}</h2>${s.render(page)}</section>`)
-    .join("\n");
+  const body = SECTIONS.map(
+    (s) => `<section id="${s.id}"><h2>${escapeHtml(s.title)}</h2>${s.render(page)}</section>`,
+  ).join("\n");
   const data = JSON.stringify({
     transitions: document.transitions.map(({ id, source, target, requirements }) => ({
       id,
@@ -75,7 +75,7 @@ export function renderHtml(document: ReportDocument, sections: Section[] = SECTI
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Vault Lock conformance report</title><style>${STYLE}</style></head>
 <body>
-${navigation(page.targets, sections)}
+${navigation(page.targets)}
 <main>
 <h1>Vault Lock conformance report</h1>
 <p class="meta">Suite ${escapeHtml(document.suiteVersion)}, report schema ${document.schemaVersion}, generated ${escapeHtml(document.generatedAt)}; ${page.targets.length} target${page.targets.length === 1 ? "" : "s"}.</p>
