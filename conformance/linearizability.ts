@@ -31,14 +31,23 @@ export interface Linearization {
   world: MemoryWorld;
 }
 
-/** An order that explains the history, and the world it leads to, or undefined when none exists. */
-export function linearize(
+/** What the search found: an order and its world, or the longest prefix it placed and the operations that cannot follow it. */
+export type LinearizabilityCheck =
+  ({ ok: true } & Linearization) | { ok: false; longestPrefix: number[]; unplaceable: number[] };
+
+/**
+ * An order that explains the history and the world it leads to; when none exists, the longest linearizable
+ * prefix the search reached and the operations that real time allows next but whose answers the oracle refuses there.
+ */
+export function checkLinearizable(
   start: MemoryWorld,
   history: HistoryEntry[],
   context: LinearizationContext,
-): Linearization | undefined {
+): LinearizabilityCheck {
   const failed = new Set<string>();
+  let longest: number[] = [];
   const search = (world: MemoryWorld, done: number[]): Linearization | undefined => {
+    if (done.length > longest.length) longest = done;
     if (done.length === history.length) return { order: done, world };
     const key = `${[...done].sort((a, b) => a - b).join(",")}|${world.fingerprint()}`;
     if (failed.has(key)) return undefined;
@@ -60,7 +69,20 @@ export function linearize(
     failed.add(key);
     return undefined;
   };
-  return search(start.clone(), []);
+  const found = search(start.clone(), []);
+  if (found) return { ok: true, ...found };
+  const unplaceable = [...history.keys()].filter((i) => !longest.includes(i) && minimal(history, longest, i));
+  return { ok: false, longestPrefix: longest, unplaceable };
+}
+
+/** An order that explains the history, and the world it leads to, or undefined when none exists. */
+export function linearize(
+  start: MemoryWorld,
+  history: HistoryEntry[],
+  context: LinearizationContext,
+): Linearization | undefined {
+  const checked = checkLinearizable(start, history, context);
+  return checked.ok ? { order: checked.order, world: checked.world } : undefined;
 }
 
 /** True when every operation that returned before `i` was called is already in the order. */

@@ -6,10 +6,10 @@
 import { examplePolicy, type Operation } from "../model/index.js";
 import { checkTargetAnswers, newSession, type SuiteContext } from "./context.js";
 import { formatObserved, invoke } from "./invoke.js";
-import { linearize, type HistoryEntry, type Linearization } from "./linearizability.js";
-import { resultOfError, type CheckResult } from "./results.js";
+import { checkLinearizable, type HistoryEntry, type LinearizabilityCheck } from "./linearizability.js";
+import { resultOfError, type CheckResult, type RaceHistory } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
-import type { Session } from "./session.js";
+import { describeOperation, type Session } from "./session.js";
 
 const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
 
@@ -42,14 +42,31 @@ function unanswered(
   };
 }
 
-function linearized(context: SuiteContext, session: Session, history: HistoryEntry[]): Linearization | undefined {
+function linearized(context: SuiteContext, session: Session, history: HistoryEntry[]): LinearizabilityCheck {
   const { principal, target, clock, toleranceMs } = context;
-  return linearize(session.world, history, {
+  return checkLinearizable(session.world, history, {
     signer: principal.accountId,
     region: target.region,
     now: clock.now(),
     toleranceMs,
   });
+}
+
+/** The history as the report carries it: one lane per client, and how the check placed the operations. */
+function reported(history: HistoryEntry[], check: LinearizabilityCheck): RaceHistory {
+  return {
+    operations: history.map((h, client) => ({
+      client,
+      ...("vaultName" in h.operation ? { vault: h.operation.vaultName } : {}),
+      request: describeOperation(h.operation),
+      observed: formatObserved(h.observed),
+      called: h.called,
+      returned: h.returned,
+    })),
+    linearization: check.ok
+      ? { ok: true, order: check.order }
+      : { ok: false, longestPrefix: check.longestPrefix, unplaceable: check.unplaceable },
+  };
 }
 
 function raceBase(context: SuiteContext, id: string) {
@@ -75,10 +92,11 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
   if (lost) return lost;
   const winners = history.filter((h) => h.observed.status === 201);
   const found = linearized(context, setup, history);
-  if (!found) return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
+  const raced = { ...base, history: reported(history, found) };
+  if (!found.ok) return { ...raced, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
   if (winners.length !== 1)
     return {
-      ...base,
+      ...raced,
       verdict: "fail",
       reason: `${winners.length} of ${n} Initiates succeeded: ${answers}`,
       observed: answers,
@@ -97,14 +115,14 @@ async function initiateRace(context: SuiteContext, n: number): Promise<CheckResu
   const completeWinner: Operation = { name: "CompleteVaultLock", accountId: "-", vaultName, lockId };
   if (after.wouldLock(completeWinner))
     return {
-      ...base,
+      ...raced,
       verdict: "pass",
       observed: answers,
       reason: `winner not completed: ${PERMANENT_LOCK_REFUSED}`,
       trace: after.trace,
     };
   await after.perform(completeWinner);
-  return { ...base, verdict: "pass", observed: answers, trace: after.trace };
+  return { ...raced, verdict: "pass", observed: answers, trace: after.trace };
 }
 
 /** Complete (twice), Abort (twice) and Get racing on an InProgress lock. */
@@ -131,9 +149,10 @@ async function completeAbortRace(context: SuiteContext): Promise<CheckResult> {
   const answers = history.map((h) => formatObserved(h.observed)).join(", ");
   const lost = unanswered(base, history, answers);
   if (lost) return lost;
-  if (!linearized(context, session, history))
-    return { ...base, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
-  return { ...base, verdict: "pass", observed: answers };
+  const found = linearized(context, session, history);
+  const raced = { ...base, history: reported(history, found) };
+  if (!found.ok) return { ...raced, verdict: "fail", reason: `not linearizable: ${answers}`, observed: answers };
+  return { ...raced, verdict: "pass", observed: answers };
 }
 
 /** All race checks. */

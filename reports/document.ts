@@ -15,12 +15,11 @@ import {
 } from "../model/index.js";
 import type { CheckResult } from "../conformance/results.js";
 import type { RunReport } from "../conformance/run.js";
+import { countStatuses, resultStatus, stepStatus, worst, type Status } from "./status.js";
+
+export type { Status } from "./status.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
-
-/** Per requirement per target, worst first. */
-export type Status = "failed" | "not-implemented" | "expected-failure" | "passed" | "skipped" | "not-exercised";
-const ORDER: Status[] = ["failed", "not-implemented", "expected-failure", "passed", "skipped", "not-exercised"];
 
 export interface TargetSummary {
   name: string;
@@ -30,6 +29,8 @@ export interface TargetSummary {
   checks: number;
   unexpected: number;
   leftovers: string[];
+  /** How many requirements, transitions and checks have each status (every status present; they add up). */
+  counts: Record<"requirements" | "transitions" | "checks", Record<Status, number>>;
 }
 
 export interface RequirementRow extends Requirement {
@@ -61,17 +62,6 @@ export interface ReportDocument {
   runs: RunReport[];
 }
 
-function resultStatus(result: CheckResult): Status {
-  if (result.verdict === "pass") return "passed";
-  if (result.verdict === "skip") return "skipped";
-  if (result.expected) return "expected-failure";
-  return result.verdict === "fail" ? "failed" : "not-implemented";
-}
-
-function worst(statuses: Status[]): Status {
-  return statuses.reduce<Status>((a, b) => (ORDER.indexOf(b) < ORDER.indexOf(a) ? b : a), "not-exercised");
-}
-
 /** The requirement ids a result speaks for: its own, and those of every passing step of its trace. */
 function spokenFor(result: CheckResult): Map<string, Status> {
   const spoken = new Map<string, Status>();
@@ -85,7 +75,7 @@ function spokenFor(result: CheckResult): Map<string, Status> {
 function edgesOf(result: CheckResult): Map<string, Status> {
   const edges = new Map<string, Status>();
   for (const step of result.trace ?? []) {
-    const status = step.verdict === "pass" && !step.deviation ? "passed" : resultStatus(result);
+    const status = stepStatus(step, result);
     for (const edge of step.edges) edges.set(edge, worst([edges.get(edge) ?? "not-exercised", status]));
   }
   const pathEdge = result.id.startsWith("path:") ? result.id.slice(5) : undefined;
@@ -100,45 +90,27 @@ function groupRuns(runs: RunReport[]): Map<string, RunReport[]> {
   return byTarget;
 }
 
-/** Builds the document from run reports (targets side by side; shards of one target merged). */
-export function buildDocument(runs: RunReport[], generatedAt = new Date()): ReportDocument {
-  const byTarget = groupRuns(runs);
-  const results: Record<string, CheckResult[]> = {};
-  const census: Record<string, Record<string, string[]>> = {};
-  const targets: TargetSummary[] = [];
-  for (const [name, shards] of byTarget) {
-    results[name] = shards.flatMap((r) => r.results);
-    census[name] = {};
-    for (const shard of shards)
-      for (const [id, seen] of Object.entries(shard.census))
-        census[name][id] = [...new Set([...(census[name][id] ?? []), ...seen])].sort();
-    targets.push({
-      name,
-      endpoints: [...new Set(shards.map((s) => s.target.endpoint ?? "SDK default"))],
-      seeds: shards.map((s) => s.seed),
-      shards: shards.length,
-      checks: results[name].length,
-      unexpected: shards.reduce((n, s) => n + s.unexpected, 0),
-      leftovers: shards.flatMap((s) => s.leftovers),
-    });
-  }
-  const statusOf = (collect: (r: CheckResult) => Map<string, Status>) => {
-    const table = new Map<string, Record<string, Status>>();
-    for (const [name, list] of Object.entries(results))
-      for (const result of list)
-        for (const [key, status] of collect(result)) {
-          const row = table.get(key) ?? {};
-          row[name] = worst([row[name] ?? "not-exercised", status]);
-          table.set(key, row);
-        }
-    return (key: string) =>
-      Object.fromEntries(Object.keys(results).map((t) => [t, table.get(key)?.[t] ?? "not-exercised"]));
-  };
-  const requirementStatus = statusOf(spokenFor);
-  const edgeStatus = statusOf(edgesOf);
-  const requirements = REQUIREMENTS.map((r) => ({
+/** Per key (requirement or edge id), the worst status the results of each target give it. */
+function statusTable(
+  results: Record<string, CheckResult[]>,
+  collect: (r: CheckResult) => Map<string, Status>,
+): (key: string) => Record<string, Status> {
+  const table = new Map<string, Record<string, Status>>();
+  for (const [name, list] of Object.entries(results))
+    for (const result of list)
+      for (const [key, status] of collect(result)) {
+        const row = table.get(key) ?? {};
+        row[name] = worst([row[name] ?? "not-exercised", status]);
+        table.set(key, row);
+      }
+  return (key) => Object.fromEntries(Object.keys(results).map((t) => [t, table.get(key)?.[t] ?? "not-exercised"]));
+}
+
+function requirementRows(results: Record<string, CheckResult[]>): RequirementRow[] {
+  const status = statusTable(results, spokenFor);
+  return REQUIREMENTS.map((r) => ({
     ...r,
-    status: requirementStatus(r.id),
+    status: status(r.id),
     checks: Object.fromEntries(
       Object.entries(results).map(([t, list]) => [
         t,
@@ -146,6 +118,11 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
       ]),
     ),
   }));
+}
+
+/** The machine's transitions, then the request gate's and the policy decision's rules (drawn before the machine). */
+function transitionRows(results: Record<string, CheckResult[]>): TransitionRow[] {
+  const status = statusTable(results, edgesOf);
   const beforeMachine = (layer: string, metas: EdgeMeta[]) =>
     metas.map((m) => ({
       id: m.id,
@@ -154,11 +131,7 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
       event: m.id.split(".").slice(1).join("."),
       requirements: m.requirements,
     }));
-  const gate = [
-    ...beforeMachine("request", Object.values(GATE_EDGES)),
-    ...beforeMachine("policy", Object.values(POLICY_EDGES)),
-  ];
-  const transitions = [
+  return [
     ...EDGES.map((e) => ({
       id: e.id,
       source: e.source,
@@ -166,12 +139,16 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
       event: e.event,
       requirements: e.meta.requirements,
     })),
-    ...gate,
-  ].map((t) => ({ ...t, status: edgeStatus(t.id) }));
-  const states = ["absent", "noLock", "inProgress", "locked"].map((state) => ({
+    ...beforeMachine("request", Object.values(GATE_EDGES)),
+    ...beforeMachine("policy", Object.values(POLICY_EDGES)),
+  ].map((t) => ({ ...t, status: status(t.id) }));
+}
+
+function stateRows(transitions: TransitionRow[], targets: string[]): ReportDocument["states"] {
+  return ["absent", "noLock", "inProgress", "locked"].map((state) => ({
     state,
     status: Object.fromEntries(
-      Object.keys(results).map((t) => [
+      targets.map((t) => [
         t,
         worst(
           transitions
@@ -182,6 +159,46 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
       ]),
     ),
   }));
+}
+
+function targetSummary(
+  name: string,
+  shards: RunReport[],
+  requirements: RequirementRow[],
+  transitions: TransitionRow[],
+): TargetSummary {
+  const results = shards.flatMap((r) => r.results);
+  return {
+    name,
+    endpoints: [...new Set(shards.map((s) => s.target.endpoint ?? "SDK default"))],
+    seeds: shards.map((s) => s.seed),
+    shards: shards.length,
+    checks: results.length,
+    unexpected: shards.reduce((n, s) => n + s.unexpected, 0),
+    leftovers: shards.flatMap((s) => s.leftovers),
+    counts: {
+      requirements: countStatuses(requirements.map((r) => r.status[name]!)),
+      transitions: countStatuses(transitions.map((t) => t.status[name]!)),
+      checks: countStatuses(results.map(resultStatus)),
+    },
+  };
+}
+
+function mergedCensus(shards: RunReport[]): Record<string, string[]> {
+  const census: Record<string, string[]> = {};
+  for (const shard of shards)
+    for (const [id, seen] of Object.entries(shard.census))
+      census[id] = [...new Set([...(census[id] ?? []), ...seen])].sort();
+  return census;
+}
+
+/** Builds the document from run reports (targets side by side; shards of one target merged). */
+export function buildDocument(runs: RunReport[], generatedAt = new Date()): ReportDocument {
+  const byTarget = [...groupRuns(runs)];
+  const results = Object.fromEntries(byTarget.map(([name, shards]) => [name, shards.flatMap((r) => r.results)]));
+  const requirements = requirementRows(results);
+  const transitions = transitionRows(results);
+  const targets = byTarget.map(([name, shards]) => targetSummary(name, shards, requirements, transitions));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     suiteVersion: runs[0]?.suiteVersion ?? "unknown",
@@ -189,8 +206,11 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
     targets,
     requirements,
     transitions,
-    states,
-    census,
+    states: stateRows(
+      transitions,
+      targets.map((t) => t.name),
+    ),
+    census: Object.fromEntries(byTarget.map(([name, shards]) => [name, mergedCensus(shards)])),
     inconsistencies: INCONSISTENCIES,
     runs,
   };

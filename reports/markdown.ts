@@ -1,24 +1,55 @@
-/** The Markdown summary: counts per level and target, then failing requirements first with their counterexamples. */
-import type { CheckResult } from "../conformance/results.js";
-import { resultsByTarget, type ReportDocument, type Status } from "./document.js";
+/**
+ * The Markdown summary: per target the counts by status (every status a column, with the total they add up to),
+ * then failing requirements first with their counterexamples or race histories, coverage, census, inconsistencies.
+ */
+import type { CheckResult, RaceHistory } from "../conformance/results.js";
+import { resultsByTarget, type ReportDocument } from "./document.js";
+import { countStatuses, isFailing, resultStatus, STATUSES, statusText, type Status } from "./status.js";
 
 const LEVELS = ["documented", "observed", "unspecified"] as const;
-const COLUMNS: [Status, string][] = [
-  ["passed", "passed"],
-  ["failed", "failed"],
-  ["not-implemented", "not implemented"],
-  ["expected-failure", "expected failure"],
-  ["skipped", "skipped"],
-  ["not-exercised", "not exercised"],
-];
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+function table(headings: string[], rows: (string | number)[][]): string[] {
+  return [
+    `| ${headings.join(" | ")} |`,
+    `| ${headings.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map((c) => cell(String(c))).join(" | ")} |`),
+  ];
+}
+
+/** One column per status, then the total. */
+function countColumns(counts: Record<Status, number>): number[] {
+  return [...STATUSES.map((s) => counts[s]), STATUSES.reduce((n, s) => n + counts[s], 0)];
+}
+const COUNT_HEADINGS = [...STATUSES.map(statusText), "total"];
+
+function raceLines(history: RaceHistory): string[] {
+  const lin = history.linearization;
+  const placed = lin.ok ? lin.order : lin.longestPrefix;
+  const mark = (i: number) => {
+    if (placed.includes(i)) return `${placed.indexOf(i) + 1}.`;
+    return !lin.ok && lin.unplaceable.includes(i) ? "✗ cannot be placed:" : "· not reached:";
+  };
+  const start = Math.min(...history.operations.map((o) => o.called));
+  const head = lin.ok
+    ? "  - linearizable, in this order:"
+    : `  - not linearizable: the longest linearizable prefix places ${lin.longestPrefix.length} of ${history.operations.length} operations`;
+  return [
+    head,
+    ...history.operations.map(
+      (o, i) =>
+        `    - client ${o.client}, +${o.called - start}–${o.returned - start} ms: ${mark(i)} ${o.request} → ${o.observed}`,
+    ),
+  ];
+}
+
 function failureDetails(result: CheckResult): string[] {
   const lines = [`- \`${result.id}\`: ${cell(result.reason ?? result.verdict)}`];
   if (result.counterexample?.length) lines.push(...result.counterexample.map((step, i) => `  ${i + 1}. ${step}`));
+  else if (result.history) lines.push(...raceLines(result.history));
   else if (result.trace?.length)
     lines.push(
       ...result.trace.map(
@@ -31,81 +62,70 @@ function failureDetails(result: CheckResult): string[] {
   return lines;
 }
 
-/** Renders the summary page. */
+function failing(document: ReportDocument, target: string, results: CheckResult[]): string[] {
+  const requirements = document.requirements.filter((r) => isFailing(r.status[target]!));
+  const blocks = [`## ${target}: failing requirements (${requirements.length})`];
+  if (!requirements.length) blocks.push("None.");
+  for (const requirement of requirements) {
+    const related = results.filter((r) => isFailing(resultStatus(r)) && r.requirements.includes(requirement.id));
+    blocks.push(
+      `### ${requirement.id} (${requirement.level}, ${statusText(requirement.status[target]!)})`,
+      requirement.statement,
+      related.slice(0, 3).flatMap(failureDetails).join("\n"),
+    );
+  }
+  return blocks;
+}
+
+/** Renders the summary page; blocks are separated by blank lines, so no paragraph runs into a heading. */
 export function renderMarkdown(document: ReportDocument): string {
-  const targets = document.targets.map((t) => t.name);
-  const lines = [
-    `# Vault Lock conformance report`,
-    "",
-    `Suite ${document.suiteVersion}, report schema ${document.schemaVersion}, generated ${document.generatedAt}.`,
-    "",
-  ];
-  lines.push(
-    "| target | endpoint | seeds | checks | unexpected | left behind |",
-    "| --- | --- | --- | --- | --- | --- |",
-  );
-  for (const t of document.targets)
-    lines.push(
-      `| ${t.name} | ${t.endpoints.join(", ")} | ${t.seeds.join(", ")} | ${t.checks} | ${t.unexpected} | ${t.leftovers.length} |`,
-    );
-  lines.push(
-    "",
-    "## Requirements by level",
-    "",
-    `| target | level | ${COLUMNS.map(([, h]) => h).join(" | ")} |`,
-    `| --- | --- |${COLUMNS.map(() => " --- |").join("")}`,
-  );
-  for (const target of targets)
-    for (const level of LEVELS) {
-      const rows = document.requirements.filter((r) => r.level === level);
-      lines.push(
-        `| ${target} | ${level} | ${COLUMNS.map(([status]) => rows.filter((r) => r.status[target] === status).length).join(" | ")} |`,
-      );
-    }
   const results = resultsByTarget(document);
-  for (const target of targets) {
-    const failing = document.requirements.filter(
-      (r) => r.status[target] === "failed" || r.status[target] === "not-implemented",
-    );
-    lines.push("", `## ${target}: failing requirements (${failing.length})`, "");
-    if (!failing.length) lines.push("None.");
-    for (const requirement of failing) {
-      lines.push(
-        `### ${requirement.id} (${requirement.level}, ${requirement.status[target]})`,
-        "",
-        requirement.statement,
-        "",
-      );
-      const related = (results[target] ?? []).filter(
-        (r) => !r.expected && r.verdict !== "pass" && r.verdict !== "skip" && r.requirements.includes(requirement.id),
-      );
-      for (const result of related.slice(0, 3)) lines.push(...failureDetails(result));
-      lines.push("");
-    }
-  }
-  const transitions = document.transitions;
-  lines.push(
-    "## Model coverage",
-    "",
-    `| target | transitions passed | failed | not exercised |`,
-    "| --- | --- | --- | --- |",
-  );
-  for (const target of targets) {
-    const count = (s: Status) => transitions.filter((t) => t.status[target] === s).length;
-    lines.push(
-      `| ${target} | ${count("passed")} / ${transitions.length} | ${count("failed") + count("not-implemented")} | ${count("not-exercised") + count("skipped")} |`,
-    );
-  }
-  lines.push("", "## Unspecified behaviour observed (census)", "");
-  for (const target of targets)
-    for (const [id, seen] of Object.entries(document.census[target] ?? {}))
-      lines.push(`- ${target} · ${id}: ${seen.join("; ")}`);
-  lines.push(
-    "",
+  const blocks: string[] = [
+    "# Vault Lock conformance report",
+    `Suite ${document.suiteVersion}, report schema ${document.schemaVersion}, generated ${document.generatedAt}.`,
+    table(
+      ["target", "endpoint", "seeds", "checks", "unexpected", "left behind"],
+      document.targets.map((t) => [
+        t.name,
+        t.endpoints.join(", "),
+        t.seeds.join(", "),
+        t.checks,
+        t.unexpected,
+        t.leftovers.length,
+      ]),
+    ).join("\n"),
+    "## Requirements by level",
+    table(
+      ["target", "level", ...COUNT_HEADINGS],
+      document.targets.flatMap((t) =>
+        LEVELS.map((level) => [
+          t.name,
+          level,
+          ...countColumns(
+            countStatuses(document.requirements.filter((r) => r.level === level).map((r) => r.status[t.name]!)),
+          ),
+        ]),
+      ),
+    ).join("\n"),
+    ...document.targets.flatMap((t) => failing(document, t.name, results[t.name] ?? [])),
+    "## Model coverage (transitions)",
+    table(
+      ["target", ...COUNT_HEADINGS],
+      document.targets.map((t) => [t.name, ...countColumns(t.counts.transitions)]),
+    ).join("\n"),
+    "## Checks",
+    table(
+      ["target", ...COUNT_HEADINGS],
+      document.targets.map((t) => [t.name, ...countColumns(t.counts.checks)]),
+    ).join("\n"),
+    "## Unspecified behaviour observed (census)",
+    document.targets
+      .flatMap((t) =>
+        Object.entries(document.census[t.name] ?? {}).map(([id, seen]) => `- ${t.name} · ${id}: ${seen.join("; ")}`),
+      )
+      .join("\n") || "None recorded.",
     "## Documentation inconsistencies",
-    "",
-    ...document.inconsistencies.map((i) => `- **${i.id}**: ${i.summary} Resolution: ${i.resolution}`),
-    "",
-  );
-  return lines.join("\n");
+    document.inconsistencies.map((i) => `- **${i.id}**: ${i.summary} Resolution: ${i.resolution}`).join("\n"),
+  ];
+  return `${blocks.filter((b) => b !== "").join("\n\n")}\n`;
 }
