@@ -9,7 +9,8 @@ import { formatObserved, invoke } from "./invoke.js";
 import { checkLinearizable, type HistoryEntry, type LinearizabilityCheck } from "./linearizability.js";
 import { resultOfError, type CheckResult, type RaceHistory } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
-import { describeOperation, type Session } from "./session.js";
+import { describeOperation } from "./requests.js";
+import type { Session } from "./session.js";
 
 const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
 
