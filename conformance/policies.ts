@@ -160,6 +160,20 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    id: "policy:identity-only",
+    requirements: ["POL-IDENTITY-ONLY", "CV-IDEMPOTENT"],
+    steps: [
+      create,
+      accessPolicy(deny("glacier:*eVault")),
+      { make: (v) => ({ name: "DescribeVault", ...v.vault }), expect: DENIED },
+      create,
+      dropAccessPolicy,
+      accessPolicy(deny("glacier:ListVaults")),
+      { make: () => ({ name: "ListVaults", accountId: "-", limit: "1" }), expect: "200" },
+      dropAccessPolicy,
+    ],
+  },
+  {
     id: "policy:current-time",
     requirements: ["AP-ENFORCED"],
     steps: [
