@@ -21,6 +21,11 @@ export interface CleanupInput {
   stats: { requests: number };
   /** Clean-up gives up after this long, ms; what is left is reported. */
   deadlineMs?: number;
+  /**
+   * With clock control: lets the target's next inventory run, after which a vault refused as recently written
+   * (DV-RECENTLY-WRITTEN) can go.
+   */
+  passInventory?: () => Promise<void>;
 }
 
 export interface CleanupOutcome {
@@ -95,16 +100,36 @@ async function deleteOne(input: CleanupInput, vaultName: string, overdue: () => 
   return overdue() ? `clean-up deadline passed (last answer: ${last || "none"})` : `DeleteVault answered ${last}`;
 }
 
+async function deleteAll(input: CleanupInput, names: string[], overdue: () => boolean) {
+  const leftovers: CleanupOutcome["leftovers"] = [];
+  for (const vaultName of names) {
+    const reason = overdue() ? "clean-up deadline passed" : await deleteOne(input, vaultName, overdue);
+    if (reason) leftovers.push({ vaultName, reason });
+  }
+  return leftovers;
+}
+
 /** Deletes the run's vaults; never throws for what the target answers. */
 export async function cleanup(input: CleanupInput): Promise<CleanupOutcome> {
   const started = Date.now();
   const overdue = () => Date.now() - started > (input.deadlineMs ?? 120_000);
   const before = await listPrefixed(input);
   const names = [...new Set([...input.created, ...(before.names ?? [])])].sort();
-  const leftovers: CleanupOutcome["leftovers"] = [];
-  for (const vaultName of names) {
-    const reason = overdue() ? "clean-up deadline passed" : await deleteOne(input, vaultName, overdue);
-    if (reason) leftovers.push({ vaultName, reason });
+  let leftovers = await deleteAll(input, names, overdue);
+  const written = leftovers.filter((l) => l.reason.includes("InvalidParameterValueException"));
+  if (written.length && input.passInventory && !overdue()) {
+    const moved = await input.passInventory().then(
+      () => true,
+      () => false,
+    );
+    const retried = moved
+      ? await deleteAll(
+          input,
+          written.map((l) => l.vaultName),
+          overdue,
+        )
+      : written;
+    leftovers = [...leftovers.filter((l) => !written.includes(l)), ...retried];
   }
   const after = overdue() ? { problem: "clean-up deadline passed" } : await listPrefixed(input);
   const listed = after.names;

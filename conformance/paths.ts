@@ -51,13 +51,13 @@ export async function runTransitionPaths(
       target: context.target.name,
       requirements: edge.meta.requirements,
     };
-    if (steps.some((s) => s.event.type === "EXPIRE") && !context.target.capabilities.clockControl) {
+    const vaultName = `${context.prefix}-p${index}`;
+    const items = withSetUp(steps, vaultName);
+    if (items.some((i) => "type" in i && i.type === "EXPIRE") && !context.target.capabilities.clockControl) {
       results.push({ ...base, verdict: "skip", reason: "not exercised: needs clock control to let 24 hours pass" });
       continue;
     }
     const session = newSession(context);
-    const vaultName = `${context.prefix}-p${index}`;
-    const items = withSetUp(steps, vaultName);
     const requests = items.length;
     let taken = 0;
     let firstDefect: number | undefined;
@@ -116,11 +116,13 @@ function readAfterWrite(
 }
 
 /**
- * A path's events, each deletion of an `elsewhere` archive preceded by the requests that give another vault
+ * A path's events, each DeleteVault after the next inventory preceded by a day's clock move (EXPIRE's), each
+ * deletion of an `elsewhere` archive preceded by the requests that give another vault
  * (`<vault>-holder`) an archive for it to name.
  */
 function withSetUp(steps: PathStep[], vaultName: string): (AbstractEvent | Operation)[] {
   return steps.flatMap(({ event }): (AbstractEvent | Operation)[] => {
+    if (event.type === "DELETE_VAULT" && "after" in event) return [{ type: "EXPIRE" }, { type: "DELETE_VAULT" }];
     if (event.type !== "DELETE_ARCHIVE" || event.archive !== "elsewhere") return [event];
     const holder = { accountId: "-", vaultName: `${vaultName}-holder` };
     const body = archiveBody();

@@ -60,7 +60,13 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: "policy:retention-locked",
-    requirements: ["POL-ENFORCED-LOCKED", "POL-RETENTION-EXAMPLE", "DV-NOT-EMPTY", "DV-LOCKED-EMPTY"],
+    requirements: [
+      "POL-ENFORCED-LOCKED",
+      "POL-RETENTION-EXAMPLE",
+      "DV-NOT-EMPTY",
+      "DV-RECENTLY-WRITTEN",
+      "DV-LOCKED-EMPTY",
+    ],
     needsClock: true,
     steps: [
       create,
@@ -71,6 +77,8 @@ export const SCENARIOS: Scenario[] = [
       deleteVault("400 InvalidParameterValueException"),
       { advanceMs: 366 * DAY_MS },
       deleteArchive("a", "204"),
+      deleteVault("400 InvalidParameterValueException"),
+      { advanceMs: EXPIRY_STEP_MS },
       deleteVault(),
     ],
   },

@@ -8,7 +8,7 @@ import { cleanup } from "./cleanup.js";
 import { checkTargetAnswers, createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks } from "./gate.js";
-import { runTransitionPaths } from "./paths.js";
+import { EXPIRY_STEP_MS, runTransitionPaths } from "./paths.js";
 import { deferDeletions, pendingObservations } from "./pending.js";
 import { runPolicyScenarios } from "./policies.js";
 import { preflight } from "./preflight.js";
@@ -200,7 +200,13 @@ function wireResults(context: SuiteContext): CheckResult[] {
 async function cleanUp(context: SuiteContext, options: RunOptions, progress: Progress) {
   context.phase.cleaningUp = true;
   try {
-    const outcome = await cleanup({ ...context, client: context.principal.client, deadlineMs: 120_000 });
+    const passInventory = () => context.clock.advance(EXPIRY_STEP_MS);
+    const outcome = await cleanup({
+      ...context,
+      client: context.principal.client,
+      deadlineMs: 120_000,
+      ...(context.target.capabilities.clockControl ? { passInventory } : {}),
+    });
     const names = outcome.leftovers.map((l) => l.vaultName);
     const deferred = deferDeletions(context, options.pendingFile, names);
     const notes = outcome.leftovers

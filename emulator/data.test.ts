@@ -3,6 +3,7 @@ import {
   CreateVaultCommand,
   DeleteArchiveCommand,
   DeleteVaultCommand,
+  DescribeVaultCommand,
   GetVaultAccessPolicyCommand,
   ListTagsForVaultCommand,
   RemoveTagsFromVaultCommand,
@@ -130,5 +131,32 @@ describe("tags and the access policy through the AWS SDK (TAGS-*, AP-*)", () => 
       account: emulator.accounts[0]!,
     });
     expect([unknown.status, unknown.json?.code]).toEqual([404, "UnknownOperationException"]);
+  });
+});
+
+describe("the daily inventory (DV-RECENTLY-WRITTEN, DESC-VAULT) over HTTP with clock control", () => {
+  it("refuses DeleteVault after upload and archive deletion until the clock passes an inventory, then deletes", async () => {
+    const timed = await startEmulator({ clockControl: true });
+    try {
+      const sdk = sdkClient(timed.url, timed.accounts[0]!);
+      const written = { accountId: "-", vaultName: "written" };
+      await sdk.send(new CreateVaultCommand(written));
+      const { archiveId } = await sdk.send(new UploadArchiveCommand({ ...written, body: Buffer.from("x") }));
+      await sdk.send(new DeleteArchiveCommand({ ...written, archiveId: archiveId! }));
+      expect(await errorOf(sdk.send(new DeleteVaultCommand(written)))).toBe("400 InvalidParameterValueException");
+      const before = await sdk.send(new DescribeVaultCommand(written));
+      expect(before).toMatchObject({ NumberOfArchives: 0, SizeInBytes: 0 });
+      expect(before.LastInventoryDate).toBeUndefined();
+      const move = (advanceMs: number) =>
+        fetch(`${timed.url}/__emulator/clock`, { method: "POST", body: JSON.stringify({ advanceMs }) });
+      await move(23 * 3_600_000);
+      expect(await errorOf(sdk.send(new DeleteVaultCommand(written)))).toBe("400 InvalidParameterValueException");
+      await move(3_600_000 + 60_000);
+      const after = await sdk.send(new DescribeVaultCommand(written));
+      expect(after.LastInventoryDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(await errorOf(sdk.send(new DeleteVaultCommand(written)))).toBe("no error");
+    } finally {
+      await timed.close();
+    }
   });
 });

@@ -225,17 +225,38 @@ export function deleteNotEmpty(state: Present) {
   );
 }
 
-/** DeleteVault on an emptied vault that had archives: deleted, or refused until the next inventory. */
+/**
+ * DeleteVault on an emptied vault written to since its last inventory: refused until the next one
+ * (DV-RECENTLY-WRITTEN); a target whose inventory ran sooner may delete it (DV-INVENTORY-TIMING, in the oracle).
+ */
+export function deleteRecentlyWritten(state: Present) {
+  return edge(
+    {
+      id: `${state}.DELETE_VAULT.recentlyWritten`,
+      requirements: ["DV-RECENTLY-WRITTEN", "DV-INVENTORY-TIMING"],
+      expect: err("InvalidParameterValueException"),
+      reason: "Vault not empty or recently written to",
+    },
+    undefined,
+    "recentlyWritten",
+  );
+}
+
+/** DeleteVault on an emptied vault inventoried since its last write: deleted, or refused by a later inventory. */
 export function deleteAfterWrites(state: "noLock" | "locked") {
   return edge(
     {
       id: `${state}.DELETE_VAULT.afterWrites`,
-      requirements: ["DV-RECENTLY-WRITTEN", ...(state === "locked" ? ["DV-LOCKED-EMPTY"] : ["DV-DELETES"])],
+      requirements: [
+        "DV-RECENTLY-WRITTEN",
+        "DV-INVENTORY-TIMING",
+        ...(state === "locked" ? ["DV-LOCKED-EMPTY"] : ["DV-DELETES"]),
+      ],
       expect: ok(204),
       alternatives: [err("InvalidParameterValueException")],
     },
     "absent",
-    "recentlyWritten",
+    "writtenBefore",
     "dropVault",
   );
 }

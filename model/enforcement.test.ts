@@ -37,15 +37,37 @@ describe("archives, tags and the access policy", () => {
     });
   });
 
-  it("ARCH-DELETE-IDEMPOTENT, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN: delete twice; the vault goes once empty", () => {
+  it("ARCH-DELETE-IDEMPOTENT, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN: delete twice; the vault goes once empty and inventoried", () => {
     const m = new ModelDriver();
     const id = withArchive(m);
     expect(outcome(m.on("v", { name: "DeleteVault" }))).toBe("400 InvalidParameterValueException");
     expect(deleteArchive(m, id)).toBe("204");
     expect(deleteArchive(m, id)).toBe("204");
+    const early = m.run({ name: "DeleteVault", accountId: "-", vaultName: "v" });
+    expect(early.map((b) => [b.edges.at(-1), outcome(b)])).toEqual([
+      ["noLock.DELETE_VAULT.recentlyWritten", "400 InvalidParameterValueException"],
+      ["noLock.DELETE_VAULT.afterWrites", "204"],
+    ]);
+    m.advance(DAY + 60_000);
     const deleted = m.run({ name: "DeleteVault", accountId: "-", vaultName: "v" });
     expect(deleted.map(outcome)).toEqual(["204", "400 InvalidParameterValueException"]);
     expect(outcome(m.on("v", { name: "DescribeVault" }))).toBe("404 ResourceNotFoundException");
+  });
+
+  it("DESC-VAULT, DESC-BEFORE-INVENTORY: counts and LastInventoryDate are the last daily inventory's", () => {
+    const m = new ModelDriver();
+    withArchive(m);
+    const describe = () => m.on("v", { name: "DescribeVault" }).response.body!;
+    expect(describe()).toMatchObject({ NumberOfArchives: 0, SizeInBytes: 0 });
+    expect(describe()).not.toHaveProperty("LastInventoryDate");
+    m.advance(DAY);
+    expect(describe()).toMatchObject({ NumberOfArchives: 1, SizeInBytes: body.length });
+    const first = describe().LastInventoryDate as string;
+    m.on("v", { name: "UploadArchive", body, treeHash: treeHash(body) });
+    expect(describe()).toMatchObject({ NumberOfArchives: 1, LastInventoryDate: first });
+    m.advance(DAY);
+    expect(describe()).toMatchObject({ NumberOfArchives: 2, SizeInBytes: 2 * body.length });
+    expect(Date.parse(describe().LastInventoryDate as string) - Date.parse(first)).toBe(DAY);
   });
 
   it("ARCH-DELETE-OTHER-VAULT: another vault's archive id is refused, names the addressed vault and stays put", () => {

@@ -6,7 +6,13 @@
 import { assign, setup } from "xstate";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { dataGuards, dataUpdates } from "./data-rules.js";
-import { dataOnAbsent, dataOperations, deleteAfterWrites, deleteNotEmpty } from "./data-transitions.js";
+import {
+  dataOnAbsent,
+  dataOperations,
+  deleteAfterWrites,
+  deleteNotEmpty,
+  deleteRecentlyWritten,
+} from "./data-transitions.js";
 import { classifyPolicy, isRejectedPolicy, LOCK_TTL_MS } from "./rules.js";
 import {
   completeWithoutLock,
@@ -103,6 +109,7 @@ export const vaultLockMachine = setup({
         CREATE_VAULT: created("noLock"),
         DELETE_VAULT: [
           deleteNotEmpty("noLock"),
+          deleteRecentlyWritten("noLock"),
           deleteAfterWrites("noLock"),
           edge(
             { id: "noLock.DELETE_VAULT", requirements: ["DV-DELETES"], expect: ok(204) },
@@ -139,6 +146,7 @@ export const vaultLockMachine = setup({
         CREATE_VAULT: created("inProgress"),
         DELETE_VAULT: [
           deleteNotEmpty("inProgress"),
+          deleteRecentlyWritten("inProgress"),
           edge(
             {
               id: "inProgress.DELETE_VAULT",
@@ -200,6 +208,7 @@ export const vaultLockMachine = setup({
         CREATE_VAULT: created("locked"),
         DELETE_VAULT: [
           deleteNotEmpty("locked"),
+          deleteRecentlyWritten("locked"),
           deleteAfterWrites("locked"),
           edge(
             { id: "locked.DELETE_VAULT", requirements: ["DV-LOCKED-EMPTY"], expect: ok(204) },

@@ -8,6 +8,7 @@ import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
 import { treeHash } from "./archive.js";
 import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
+import { INVENTORY_INTERVAL_MS, writtenSinceInventory } from "./inventory.js";
 import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
 import { EMPTY_VAULT, vaultLockMachine, type EdgeMeta, type LockState, type VaultEvent } from "./machine.js";
 import type { Request, VaultOperation } from "./operations.js";
@@ -171,30 +172,38 @@ function vaultStep(
         changes: change(snapshot),
       }));
     }
-    const { next, edge } = fire(snapshot, eventOf(operation, request, world, account));
-    if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
-    const taken = trail([...edges, edge]);
-    const outcomes = [edge.expect, ...(edge.alternatives ?? [])];
-    return outcomes.map((outcome, i) => {
-      const after = i === 0 ? next : snapshot;
-      const record = recordOf(after) ?? recordOf(snapshot);
-      return {
-        ...taken,
-        outcome,
-        response: render({
+    const event = eventOf(operation, request, world, account);
+    return [event, ...soonerInventory(snapshot, event)].flatMap((variant, v) => {
+      const { next, edge } = fire(snapshot, variant);
+      if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
+      const outcomes = v === 0 ? [edge.expect, ...(edge.alternatives ?? [])] : [edge.expect];
+      return outcomes.map((outcome, i) => {
+        const after = i === 0 ? next : snapshot;
+        const response = render({
           meta: edge,
           outcome,
           operation,
           region: request.region,
           account,
-          record,
+          record: recordOf(after) ?? recordOf(snapshot),
+          now: request.now,
           ...(request.freshArchiveId ? { archiveId: request.freshArchiveId } : {}),
-        }),
-        ...(edge.requires && !outcome.code ? { requires: edge.requires } : {}),
-        changes: change(after),
-      };
+        });
+        const requires = edge.requires && !outcome.code ? { requires: edge.requires } : {};
+        return { ...trail([...edges, edge]), outcome, response, ...requires, changes: change(after) };
+      });
     });
   });
+}
+
+/**
+ * DeleteVault on a vault the model still calls recently written: a target whose inventory ran sooner than the
+ * model's schedule may already delete it (DV-INVENTORY-TIMING), as the model would a day later.
+ */
+function soonerInventory(snapshot: Snapshot, event: VaultEvent): VaultEvent[] {
+  if (event.type !== "DELETE_VAULT" || !writtenSinceInventory(snapshot.context, event.now)) return [];
+  if (Object.keys(snapshot.context.archives).length > 0) return [];
+  return [{ ...event, now: event.now + INVENTORY_INTERVAL_MS }];
 }
 
 /** The edge ids a branch took, in order, and the requirements they implement. */
@@ -215,7 +224,7 @@ function listVaults(world: WorldView, request: Request, account: string): Branch
   const next = names[from + limit];
   const meta = listMeta(request.operation.limit, request.operation.marker);
   const body = {
-    VaultList: page.map((name) => describeBody(request.region, account, name, world.vault(account, name))),
+    VaultList: page.map((name) => describeBody(request.region, account, name, world.vault(account, name), request.now)),
     Marker: next === undefined ? null : vaultArn(request.region, account, next),
   };
   const response = { status: 200, headers: {}, body };

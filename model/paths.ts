@@ -6,6 +6,7 @@
 import { getShortestPaths } from "@xstate/graph";
 import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
 import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
+import { INVENTORY_INTERVAL_MS } from "./inventory.js";
 import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
 
 export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmbiguous";
@@ -17,6 +18,8 @@ export type TagSet = "valid" | "invalid" | "overTen" | "tooMany" | "legalHold";
 /** A machine event with its data described by kind rather than value. */
 export type AbstractEvent =
   | { type: "CREATE_VAULT" | "DELETE_VAULT" | "DESCRIBE_VAULT" | "ABORT" | "GET" }
+  /** DeleteVault once the vault's next inventory has run: the clock moves a day first. */
+  | { type: "DELETE_VAULT"; after: "inventory" }
   | { type: "INITIATE"; policy: PolicyKind }
   | { type: "COMPLETE"; lockId: LockIdRef }
   | { type: "EXPIRE" }
@@ -144,6 +147,11 @@ function dataEvents(snapshot: Snapshot, now: number): [VaultEvent, AbstractEvent
     pairs.push([
       { type: "SET_ACCESS_POLICY", now, policy: examplePolicy(policy) },
       { type: "SET_ACCESS_POLICY", policy },
+    ]);
+  if (lastWriteAt !== undefined && snapshot.value !== "inProgress")
+    pairs.push([
+      { type: "DELETE_VAULT", now: now + INVENTORY_INTERVAL_MS + 5 * 60_000 },
+      { type: "DELETE_VAULT", after: "inventory" },
     ]);
   if (stored)
     pairs.push([

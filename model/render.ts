@@ -1,5 +1,6 @@
 /** Builds the concrete response of a step from the edge taken and the vault's record after it. */
 import type { ErrorCode } from "./errors.js";
+import { inventoryAsOf } from "./inventory.js";
 import type { EdgeMeta } from "./machine.js";
 import type { VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response } from "./outcome.js";
@@ -16,10 +17,12 @@ export interface RenderInput {
   record: VaultRecord | undefined;
   /** The id an UploadArchive gave its archive. */
   archiveId?: string;
+  /** The service time of the answer, epoch ms: DescribeVault's counts are the last inventory's as of then. */
+  now: number;
 }
 
 /** The response for one outcome of an edge (PROTO-DATE-FORMAT, GET-*, CV-CREATES, DESC-VAULT). */
-export function render({ meta, outcome, operation, region, account, record, archiveId }: RenderInput): Response {
+export function render({ meta, outcome, operation, region, account, record, archiveId, now }: RenderInput): Response {
   const arn = vaultArn(region, account, operation.vaultName);
   if (outcome.code) return errorResponse(outcome.code, refusalMessage(meta, outcome.code, arn));
   const response: Response = { status: outcome.status, headers: {} };
@@ -34,7 +37,7 @@ export function render({ meta, outcome, operation, region, account, record, arch
       response.body = lockBody(record);
       break;
     case "DescribeVault":
-      response.body = describeBody(region, account, operation.vaultName, record);
+      response.body = describeBody(region, account, operation.vaultName, record, now);
       break;
     case "UploadArchive": {
       const id = archiveId ?? "";
@@ -71,20 +74,24 @@ function lockBody(record: VaultRecord | undefined): Record<string, unknown> {
 }
 
 /**
- * The DescribeVault / ListVaults entry of one vault. Counts come from the last inventory (DESC-VAULT), which
- * the model never runs, so they stay 0 whatever the vault holds.
+ * The DescribeVault / ListVaults entry of one vault at `now`. Counts and LastInventoryDate come from the last
+ * inventory (DESC-VAULT); before the first, the counts are 0 and LastInventoryDate is left out
+ * (DESC-BEFORE-INVENTORY).
  */
 export function describeBody(
   region: string,
   account: string,
   vaultName: string,
   record: VaultRecord | undefined,
+  now: number,
 ): Record<string, unknown> {
+  const inventory = record ? inventoryAsOf(record.context, now) : undefined;
   return {
     VaultARN: vaultArn(region, account, vaultName),
     VaultName: vaultName,
     CreationDate: isoDate(record?.context.createdAt ?? 0),
-    NumberOfArchives: 0,
-    SizeInBytes: 0,
+    ...(inventory ? { LastInventoryDate: isoDate(inventory.at) } : {}),
+    NumberOfArchives: inventory?.archives ?? 0,
+    SizeInBytes: inventory?.size ?? 0,
   };
 }

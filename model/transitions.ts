@@ -48,7 +48,7 @@ export const created = (state: LockState) =>
 export const described = (state: LockState) =>
   edge({
     id: `${state}.DESCRIBE_VAULT`,
-    requirements: ["DESC-VAULT"],
+    requirements: ["DESC-VAULT", "DESC-BEFORE-INVENTORY"],
     expect: ok(200),
     requires: { body: ["VaultARN", "VaultName", "CreationDate"], bodyAbsent: ["State", "Policy"] },
   });

@@ -56,7 +56,9 @@ export const DATA_MUTANTS: readonly Mutant[] = [
     layer: "oracle",
     description: "DeleteVault deletes a vault that still holds archives",
     respond: (w, r, reference) =>
-      took(reference, ".DELETE_VAULT.notEmpty") ? answerIgnoring(w, r, { archives: {} }) : undefined,
+      took(reference, ".DELETE_VAULT.notEmpty")
+        ? answerIgnoring(w, r, { archives: {}, lastWriteAt: undefined })
+        : undefined,
   },
   {
     name: "tree-hash-unchecked",

@@ -72,15 +72,24 @@ export const DATA: Requirement[] = [
   },
   {
     id: "DV-RECENTLY-WRITTEN",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "DeleteVault succeeds only if, as of the last inventory, the vault holds no archives and nothing was written to it since; otherwise 400 InvalidParameterValueException ('Vault not empty or recently written to') and the vault stays.",
+    sources: ["doc:delete-vault", "model:botocore", "observed:field-reports"],
+  },
+  {
+    id: "DV-INVENTORY-TIMING",
     level: "unspecified",
     scope: "lifecycle",
     statement:
-      "Whether a vault emptied of its archives can be deleted before the next inventory depends on the service's inventory timing.",
-    sources: ["doc:delete-vault", "observed:field-reports"],
+      "When a vault's inventory runs is documented only as about once a day, so how long after its last write an emptied vault stays undeletable depends on the target.",
+    sources: ["doc:delete-vault", "doc:describe-vault", "observed:field-reports"],
     choice: {
-      accepts: ["204", "400 InvalidParameterValueException"],
-      chosen: "204",
-      reason: "The emulator keeps no inventory schedule; AWS refuses until its daily inventory has run.",
+      accepts: ["400 InvalidParameterValueException", "204"],
+      chosen: "400 InvalidParameterValueException",
+      reason:
+        "The emulator inventories each vault every 24 hours of its service clock from its creation and refuses until the first inventory after the last write; a target whose inventory came sooner may delete.",
     },
   },
   {

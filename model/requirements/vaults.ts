@@ -72,8 +72,21 @@ export const VAULTS: Requirement[] = [
     level: "documented",
     scope: "lifecycle",
     statement:
-      "DescribeVault answers 200 JSON with VaultARN, VaultName, CreationDate, NumberOfArchives and SizeInBytes, and no lock fields.",
+      "DescribeVault answers 200 JSON with VaultARN, VaultName, CreationDate, NumberOfArchives and SizeInBytes as of the last inventory (about daily) and its LastInventoryDate, and no lock fields.",
     sources: ["doc:describe-vault", "model:botocore"],
+  },
+  {
+    id: "DESC-BEFORE-INVENTORY",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "What DescribeVault shows before a vault's first inventory is inconsistent: the Developer Guide says null counts and LastInventoryDate, the service model's example shows 0 and 0 without a LastInventoryDate.",
+    sources: ["doc:describe-vault", "model:botocore-examples"],
+    choice: {
+      accepts: ["0 and 0, no LastInventoryDate", "null counts and LastInventoryDate"],
+      chosen: "0 and 0, no LastInventoryDate",
+      reason: "The service model's example answer, and its Smithy shape giving the counts a default of 0.",
+    },
   },
   {
     id: "VAULT-OPS-MISSING",
