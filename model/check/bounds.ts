@@ -44,6 +44,8 @@ export interface Bounds {
   accounts: readonly { id: string; vaults: readonly string[] }[];
   /** Policies Initiate sends. */
   lockPolicies: readonly PolicyName[];
+  /** Whether tag requests are sent (AddTags of the LegalHold tag, of too many tags, of a reserved key; RemoveTags; ListTags). */
+  tags: boolean;
   /** Policies SetVaultAccessPolicy sends. */
   accessPolicies: readonly PolicyName[];
   /** Successful Initiates per vault name (a vault's lock ids). */
@@ -58,31 +60,60 @@ export interface Bounds {
 const OWNER = "111122223333";
 const OTHER = "444455556666";
 
-/** The bounds of `npm run model:check -- prove`: two vaults of one account, a second account. */
-export const PROOF_BOUNDS: Bounds = {
-  name: "proof",
-  accounts: [
-    { id: OWNER, vaults: ["a", "b"] },
-    { id: OTHER, vaults: [] },
-  ],
-  lockPolicies: ["legalHold", "retention", "missing", "invalid", "tooLarge", "sizeAmbiguous"],
-  accessPolicies: ["denyDeleteVault", "invalid"],
-  maxLockIds: 2,
-  maxArchives: 1,
-  clockStepMs: 12 * HOUR,
-  horizonMs: LOCK_TTL_MS,
-};
+const ALL_LOCK_POLICIES: PolicyName[] = ["legalHold", "retention", "missing", "invalid", "tooLarge", "sizeAmbiguous"];
+const BASE = { maxArchives: 1, clockStepMs: 12 * HOUR, horizonMs: LOCK_TTL_MS };
 
-/** Small bounds for the unit tests: one vault, a second account, fewer policies. */
+/**
+ * The bounds `npm run model:check -- prove` checks, one search each: one vault with every policy and three
+ * lock ids; two vaults of one account (archives named across vaults, ListVaults); two accounts with a vault
+ * of the same name each. Vaults interact only through those, so the richer data is checked on one vault.
+ */
+export const PROOF_BOUNDS: readonly Bounds[] = [
+  {
+    ...BASE,
+    name: "one vault, every policy",
+    accounts: [
+      { id: OWNER, vaults: ["a"] },
+      { id: OTHER, vaults: [] },
+    ],
+    lockPolicies: ALL_LOCK_POLICIES,
+    tags: true,
+    accessPolicies: ["denyDeleteVault", "invalid"],
+    maxLockIds: 3,
+  },
+  {
+    ...BASE,
+    name: "two vaults of one account",
+    accounts: [
+      { id: OWNER, vaults: ["a", "b"] },
+      { id: OTHER, vaults: [] },
+    ],
+    lockPolicies: ["legalHold"],
+    tags: false,
+    accessPolicies: [],
+    maxLockIds: 1,
+  },
+  {
+    ...BASE,
+    name: "two accounts, a vault each",
+    accounts: [
+      { id: OWNER, vaults: ["a"] },
+      { id: OTHER, vaults: ["a"] },
+    ],
+    lockPolicies: ["legalHold", "missing"],
+    tags: false,
+    accessPolicies: [],
+    maxLockIds: 1,
+  },
+];
+
+/** Small bounds for the unit tests (a few seconds): one vault, a second account, four lock policies. */
 export const SMALL_BOUNDS: Bounds = {
-  ...PROOF_BOUNDS,
+  ...PROOF_BOUNDS[0]!,
   name: "small",
-  accounts: [
-    { id: OWNER, vaults: ["a"] },
-    { id: OTHER, vaults: [] },
-  ],
   lockPolicies: ["legalHold", "retention", "missing", "tooLarge"],
   accessPolicies: ["denyDeleteVault"],
+  maxLockIds: 2,
 };
 
 /** The bounds in one line per bound, as printed and reported. */
@@ -90,8 +121,9 @@ export function describeBounds(bounds: Bounds): string[] {
   const hours = (ms: number) => `${ms / HOUR} h`;
   return [
     `accounts: ${bounds.accounts.map((a) => `${a.id} (${a.vaults.length ? `vaults ${a.vaults.join(", ")}` : "no vaults of its own"})`).join("; ")}; each also names the other's vaults`,
-    `lock policies sent: ${bounds.lockPolicies.join(", ")}; access policies: ${bounds.accessPolicies.join(", ")}`,
-    `at most ${bounds.maxLockIds} lock ids and ${bounds.maxArchives} archive(s) per vault name`,
+    `lock policies sent: ${bounds.lockPolicies.join(", ")}; access policies: ${bounds.accessPolicies.join(", ") || "none"}`,
+    `tag requests: ${bounds.tags ? "LegalHold, too many, a reserved key; remove; list" : "none"}`,
+    `at most ${bounds.maxLockIds} lock id(s) and ${bounds.maxArchives} archive(s) per vault name`,
     `clock moves of ${hours(bounds.clockStepMs)}; lock windows and archive ages read relative to the clock, capped at ${hours(bounds.horizonMs)}`,
   ];
 }

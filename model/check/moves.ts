@@ -52,12 +52,15 @@ const PLAIN = [
 /** What one account sends to its own vault. */
 function ownActions(bounds: Bounds): VaultAction[] {
   return [
-    ...PLAIN.map((op) => ({ op })),
+    ...PLAIN.filter((op) => bounds.tags || !op.includes("Tags")).map((op) => ({ op })),
     ...bounds.lockPolicies.map((policy) => ({ op: "InitiateVaultLock" as const, policy })),
     ...(["current", "retired", "random"] as const).map((lockId) => ({ op: "CompleteVaultLock" as const, lockId })),
     ...(["right", "wrong"] as const).map((hash) => ({ op: "UploadArchive" as const, treeHash: hash })),
     ...(["stored", "gone", "elsewhere"] as const).map((archive) => ({ op: "DeleteArchive" as const, archive })),
-    ...(["legalHold", "tooMany", "invalid"] as const).map((tags) => ({ op: "AddTagsToVault" as const, tags })),
+    ...(bounds.tags ? (["legalHold", "tooMany", "invalid"] as const) : []).map((tags) => ({
+      op: "AddTagsToVault" as const,
+      tags,
+    })),
     ...bounds.accessPolicies.map((policy) => ({ op: "SetVaultAccessPolicy" as const, policy })),
   ];
 }
