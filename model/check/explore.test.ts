@@ -26,7 +26,9 @@ describe("the exhaustive checker", () => {
     expect(search!.states).toBeGreaterThan(500);
     expect(search!.transitions).toBeGreaterThan(10 * search!.states);
     expect(summary.properties.filter((p) => p.status !== "proven")).toEqual([]);
-    expect(formatProof(summary)).toContain(`${summary.properties.length}/${summary.properties.length} proven`);
+    expect(formatProof(summary)).toContain(
+      `${summary.properties.length}/${summary.properties.length} proven within 1 bounds`,
+    );
   });
 
   it("merges only states that answer every move alike, and memoising the oracle changes nothing", () => {

@@ -81,6 +81,15 @@ export function prove(
   };
 }
 
+/** One line: how many properties are proven, over how many states and transitions, in how long. */
+export function proofHeadline(summary: ProofSummary): string {
+  const proven = summary.properties.filter((p) => p.status === "proven").length;
+  const states = summary.searches.reduce((n, s) => n + s.states, 0);
+  const transitions = summary.searches.reduce((n, s) => n + s.transitions, 0);
+  const complete = summary.searches.every((s) => s.complete) ? "" : ", some searches INCOMPLETE";
+  return `model properties: ${proven}/${summary.properties.length} proven within ${summary.searches.length} bounds (${states.toLocaleString("en-US")} states, ${transitions.toLocaleString("en-US")} transitions, ${summary.seconds.toFixed(1)} s${complete})`;
+}
+
 /** The summary as text: the searches with their bounds and counts, then every property and its status. */
 export function formatProof(summary: ProofSummary): string {
   const lines: string[] = [];
