@@ -99,10 +99,7 @@ export function formatProof(summary: ProofSummary): string {
     );
     lines.push(...s.limits.map((l) => `  ${l}`));
   }
-  const proven = summary.properties.filter((p) => p.status === "proven").length;
-  lines.push(
-    `properties: ${proven}/${summary.properties.length} proven within the bounds (${summary.seconds.toFixed(1)} s)`,
-  );
+  lines.push(proofHeadline(summary));
   for (const p of summary.properties) {
     lines.push(`  ${p.status.padEnd(10)} ${p.id} [${p.requirements.join(", ")}]`);
     if (p.counterexample) {

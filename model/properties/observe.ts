@@ -4,7 +4,7 @@
  * whether a policy in force denies a request. Pure helpers over records and answers; no rule of the machine.
  */
 import { policyRequest } from "../authorize.js";
-import { LOCK_OPERATIONS, type OperationName, type VaultOperation } from "../operations.js";
+import { LOCK_OPERATIONS, OPERATION_NAMES, type OperationName, type VaultOperation } from "../operations.js";
 import type { Branch } from "../oracle.js";
 import type { ErrorCode } from "../errors.js";
 import { evaluatePolicy } from "../policy/evaluate.js";
@@ -12,6 +12,12 @@ import { vaultArn } from "../rules.js";
 import type { LockRecord, LockState } from "../machine-types.js";
 import type { VaultRecord } from "../world.js";
 import type { CheckState, RequestStep, Transition } from "./types.js";
+
+const VAULT_ITSELF: readonly OperationName[] = ["CreateVault", "DeleteVault", "DescribeVault", "ListVaults"];
+/** The archive, tag and access-policy operations: every operation but the vault's own and the lock's. */
+export const DATA_OPERATIONS: readonly OperationName[] = OPERATION_NAMES.filter(
+  (name) => !VAULT_ITSELF.includes(name) && !LOCK_OPERATIONS.includes(name),
+);
 
 /** The lock in force: a Locked one, or an InProgress one within its 24 hours. */
 export function liveLock(record: VaultRecord | undefined, now: number): LockRecord | undefined {

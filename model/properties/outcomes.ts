@@ -5,11 +5,11 @@
  * covers those) and the URI named the signer's own account.
  */
 import type { LockState } from "../machine-types.js";
-import type { OperationName } from "../operations.js";
+import { LOCK_OPERATIONS, type OperationName } from "../operations.js";
 import { requirement } from "../requirements/index.js";
 import { classifyPolicy, type PolicyVerdict } from "../rules.js";
 import { treeHash } from "../archive.js";
-import { liveLock, observed, outcomeText, policyDenial, recordBefore } from "./observe.js";
+import { DATA_OPERATIONS, liveLock, observed, outcomeText, policyDenial, recordBefore } from "./observe.js";
 import type { Transition, TransitionProperty } from "./types.js";
 
 export interface OutcomeRule {
@@ -26,18 +26,7 @@ function acceptsOf(id: string): string[] {
   return (requirement(id).choice?.accepts ?? []).filter((a) => /^\d{3}( [A-Za-z]+)?$/.test(a));
 }
 
-const LOCK_OPS: OperationName[] = ["InitiateVaultLock", "CompleteVaultLock", "AbortVaultLock", "GetVaultLock"];
-const VAULT_OPS: OperationName[] = [
-  "DescribeVault",
-  "UploadArchive",
-  "DeleteArchive",
-  "AddTagsToVault",
-  "RemoveTagsFromVault",
-  "ListTagsForVault",
-  "SetVaultAccessPolicy",
-  "GetVaultAccessPolicy",
-  "DeleteVaultAccessPolicy",
-];
+const VAULT_OPS: OperationName[] = ["DescribeVault", ...DATA_OPERATIONS];
 const PRESENT: LockState[] = ["noLock", "inProgress", "locked"];
 
 const policyIs = (...kinds: PolicyVerdict["kind"][]) => ({
@@ -154,7 +143,7 @@ export const OUTCOME_RULES: readonly OutcomeRule[] = [
     requirements: ["GET-IN-PROGRESS", "GET-LOCKED"],
   },
   {
-    operations: LOCK_OPS,
+    operations: LOCK_OPERATIONS,
     states: ["absent"],
     accepts: ["404 ResourceNotFoundException"],
     requirements: ["LOCK-OPS-VAULT-MISSING"],

@@ -7,6 +7,7 @@ import { ERRORS } from "../errors.js";
 import { LOCK_TTL_MS, isoDate } from "../rules.js";
 import { LOCK_OPERATIONS, type OperationName } from "../operations.js";
 import {
+  DATA_OPERATIONS,
   hasCode,
   liveLock,
   opOf,
@@ -27,16 +28,6 @@ const READS: readonly OperationName[] = [
   "ListVaults",
   "ListTagsForVault",
   "GetVaultAccessPolicy",
-];
-const DATA_OPS: readonly OperationName[] = [
-  "UploadArchive",
-  "DeleteArchive",
-  "AddTagsToVault",
-  "RemoveTagsFromVault",
-  "ListTagsForVault",
-  "SetVaultAccessPolicy",
-  "GetVaultAccessPolicy",
-  "DeleteVaultAccessPolicy",
 ];
 
 /** The first vault a client could see changed by the step, if any. */
@@ -102,7 +93,7 @@ const dataKeepsLock: TransitionProperty = {
   requirements: ["LOCK-UNTOUCHED-BY-DATA", "AP-INDEPENDENT"],
   violation(t) {
     const name = opOf(t);
-    if (!name || !DATA_OPS.includes(name)) return undefined;
+    if (!name || !DATA_OPERATIONS.includes(name)) return undefined;
     for (const key of vaultKeys(t)) {
       const [was, is] = [t.before.world.records.get(key), t.after.world.records.get(key)];
       const [before, after] = states(t, key);
