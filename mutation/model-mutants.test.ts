@@ -8,7 +8,7 @@ describe("model mutants against the properties (exhaustive checker)", () => {
     const survivors = MODEL_MUTANTS.map((m) => checkModelMutant(m, [SMALL_BOUNDS])).filter((r) => !r.violated.length);
     expect(MODEL_MUTANTS.length).toBeGreaterThanOrEqual(20);
     expect(survivors.map((r) => r.mutant)).toEqual([]);
-  });
+  }, 60_000);
 
   it("finds the shortest counterexamples, as concrete requests", () => {
     const stale = checkModelMutant(mutantNamed("stale-id-completes"), [SMALL_BOUNDS]);

@@ -107,11 +107,11 @@ export const PROOF_BOUNDS: readonly Bounds[] = [
   },
 ];
 
-/** Small bounds for the unit tests (a few seconds): one vault, a second account, four lock policies. */
+/** Small bounds for the unit tests (seconds): one vault, a second account, three lock policies. */
 export const SMALL_BOUNDS: Bounds = {
   ...PROOF_BOUNDS[0]!,
   name: "small",
-  lockPolicies: ["legalHold", "retention", "missing", "tooLarge"],
+  lockPolicies: ["legalHold", "missing", "tooLarge"],
   accessPolicies: ["denyDeleteVault"],
   maxLockIds: 2,
 };
