@@ -7,7 +7,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { PROOF_BOUNDS, type Bounds } from "../model/check/bounds.js";
-import { explore, type StepFunction, type Violation } from "../model/check/explore.js";
+import { explore, type Violation } from "../model/check/explore.js";
+import type { StepFunction } from "../model/check/successors.js";
 import { concreteTrace } from "../model/check/trace.js";
 import { step } from "../model/index.js";
 import { MUTANTS, mutatedStep, type Mutant } from "../emulator/mutants/catalogue.js";

@@ -6,29 +6,16 @@
  * trace from the initial state is a shortest counterexample. Reachability properties are then checked over
  * the graph of reference answers (`reach.ts`). Pure.
  */
-import { resolveAccount } from "../rules.js";
-import type { Request } from "../operations.js";
-import { step as modelStep, type Branch } from "../oracle.js";
-import { sameRecord, type WorldView } from "../world.js";
-import type {
-  Addressed,
-  CheckState,
-  Property,
-  StateProperty,
-  Transition,
-  TransitionProperty,
-  VaultHistory,
-} from "../properties/types.js";
+import { step as modelStep } from "../oracle.js";
+import type { CheckState, Property, StateProperty, TransitionProperty } from "../properties/types.js";
 import { PROPERTIES } from "../properties/index.js";
 import type { Bounds } from "./bounds.js";
 import { canonicalKey } from "./canonical.js";
-import { FrozenWorld, vaultKey } from "./frozen-world.js";
-import { movesOf, requestFor, type Move } from "./moves.js";
+import { vaultKey } from "./frozen-world.js";
+import { movesOf, type Move } from "./moves.js";
 import { vaultLocalMemo } from "./memo.js";
 import { unreachableGoals, type Graph } from "./reach.js";
-
-/** A step function like the oracle's `step` (all accepted outcomes; the first is the reference one). */
-export type StepFunction = (world: WorldView, request: Request) => Branch[];
+import { concretelyEqual, INITIAL_STATE, successors, type Answer, type StepFunction } from "./successors.js";
 
 /** One move of a trace and which of its accepted outcomes was taken (0: the reference one). */
 export interface TraceStep {
@@ -45,6 +32,7 @@ export interface Violation {
 
 export interface ExploreOptions {
   bounds: Bounds;
+  /** The checked system; default: the oracle's `step`, memoised per vault record (`memo.ts`). */
   step?: StepFunction;
   properties?: readonly Property[];
   /** Stop after the depth of the first violation (every property violated as early is still reported). */
@@ -68,79 +56,6 @@ export interface Exploration {
   /** The first violation of each violated property, shortest first. */
   violations: Violation[];
   elapsedMs: number;
-}
-
-export const INITIAL_STATE: CheckState = { world: FrozenWorld.EMPTY, now: Date.UTC(2026, 0, 1), history: new Map() };
-
-/** The vault a request addresses once its URI account id resolves to the signer; undefined otherwise. */
-export function addressedBy(request: Request): Addressed | undefined {
-  const { operation, signer } = request;
-  if (operation.name === "ListVaults") return undefined;
-  const resolved = resolveAccount(operation.accountId, signer);
-  if (!resolved.ok) return undefined;
-  return { account: resolved.account, name: operation.vaultName, key: vaultKey(resolved.account, operation.vaultName) };
-}
-
-/** What the checker learns from an answer: lock ids issued, archives stored, the archive deleted last. */
-function nextHistory(
-  state: CheckState,
-  vault: Addressed | undefined,
-  request: Request,
-  branch: Branch,
-  world: FrozenWorld,
-) {
-  if (!vault || branch.outcome.code) return state.history;
-  const was: VaultHistory = state.history.get(vault.key) ?? { issued: [], uploads: 0 };
-  const { operation } = request;
-  const lockId = operation.name === "InitiateVaultLock" ? branch.response.headers["x-amz-lock-id"] : undefined;
-  const stored = operation.name === "UploadArchive" && branch.response.headers["x-amz-archive-id"] !== undefined;
-  const deleted = !world.records.has(vault.key)
-    ? undefined
-    : operation.name === "DeleteArchive"
-      ? operation.archiveId
-      : was.deleted;
-  const next: VaultHistory = {
-    issued: lockId !== undefined ? [...was.issued, lockId] : was.issued,
-    uploads: was.uploads + (stored ? 1 : 0),
-    ...(deleted !== undefined ? { deleted } : {}),
-  };
-  if (next.issued === was.issued && next.uploads === was.uploads && next.deleted === was.deleted) return state.history;
-  return new Map(state.history).set(vault.key, next);
-}
-
-/** True when two states hold the same data at the same time: merging them abstracts nothing. */
-function concretelyEqual(a: CheckState, b: CheckState): boolean {
-  if (a.now !== b.now || a.world.records.size !== b.world.records.size) return false;
-  for (const [key, record] of a.world.records) if (!sameRecord(record, b.world.records.get(key))) return false;
-  return a.history === b.history || JSON.stringify([...a.history]) === JSON.stringify([...b.history]);
-}
-
-/** Answers a request in a state; `move` is the move's index in `movesOf(bounds)`. */
-export type Answer = (world: FrozenWorld, request: Request, vaultKey: string | undefined, move: number) => Branch[];
-
-/** Every transition out of `state`: each applicable move, each accepted outcome. */
-export function* successors(state: CheckState, moves: readonly Move[], bounds: Bounds, answer: Answer) {
-  for (const [index, move] of moves.entries()) {
-    if (move.type === "advance") {
-      const after = { ...state, now: state.now + move.ms };
-      yield { move, branch: 0, transition: { before: state, after, advancedMs: move.ms } as Transition };
-      continue;
-    }
-    const request = requestFor(state, move, bounds);
-    if (!request) continue;
-    const vault = addressedBy(request);
-    const branches = answer(state.world, request, vault?.key, index);
-    for (const [number, branch] of branches.entries()) {
-      const world = state.world.apply(branch.changes);
-      const after = { world, now: state.now, history: nextHistory(state, vault, request, branch, world) };
-      const transition: Transition = {
-        before: state,
-        after,
-        step: { request, branch, branches, ...(vault ? { vault } : {}) },
-      };
-      yield { move, branch: number, transition };
-    }
-  }
 }
 
 /** Explores the bounds and checks the properties; see the module comment. */

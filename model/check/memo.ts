@@ -5,17 +5,12 @@
  * are shared between worlds, so the record object itself keys the memo. ListVaults reads every vault and is
  * never memoised.
  */
-import type { Request } from "../operations.js";
 import type { Branch } from "../oracle.js";
 import type { VaultRecord } from "../world.js";
-import type { FrozenWorld } from "./frozen-world.js";
-
-export type StepFunction = (world: FrozenWorld, request: Request) => Branch[];
+import type { Answer, StepFunction } from "./successors.js";
 
 /** The step of `step`, memoised per (record of the addressed vault, clock, move, request ids). */
-export function vaultLocalMemo(
-  step: StepFunction,
-): (world: FrozenWorld, request: Request, vaultKey: string | undefined, move: number) => Branch[] {
+export function vaultLocalMemo(step: StepFunction): Answer {
   const byRecord = new WeakMap<VaultRecord, Map<string, Branch[]>>();
   const byAbsent = new Map<string, Map<string, Branch[]>>();
   return (world, request, vaultKey, move) => {

@@ -7,7 +7,8 @@ import type { Operation } from "../operations.js";
 import { step as modelStep } from "../oracle.js";
 import { outcomeText } from "../properties/observe.js";
 import type { Bounds } from "./bounds.js";
-import { INITIAL_STATE, successors, type StepFunction, type TraceStep } from "./explore.js";
+import type { TraceStep } from "./explore.js";
+import { INITIAL_STATE, successors, type StepFunction } from "./successors.js";
 import { describeMove, movesOf } from "./moves.js";
 
 /** One step of a concrete trace. */
