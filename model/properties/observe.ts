@@ -3,7 +3,7 @@
  * lock past its 24 hours counts as gone, whether or not the model has retired it yet), the lock in force, and
  * whether a policy in force denies a request. Pure helpers over records and answers; no rule of the machine.
  */
-import { policyRequest } from "../authorize.js";
+import { GOVERNED_OPERATIONS, policyRequest } from "../authorize.js";
 import { LOCK_OPERATIONS, OPERATION_NAMES, type OperationName, type VaultOperation } from "../operations.js";
 import type { Branch } from "../oracle.js";
 import type { ErrorCode } from "../errors.js";
@@ -89,7 +89,7 @@ export const recordAfter = (t: Transition): VaultRecord | undefined =>
 /**
  * Which policy in force denies a governed request on an existing vault: the live lock policy or the access
  * policy (POL-FULL-EFFECT-IN-PROGRESS, POL-ENFORCED-LOCKED, AP-ENFORCED); undefined when neither does, when
- * the request is a lock operation (POL-SELF-LOCK) or the vault does not exist.
+ * the operation is not governed by vault policies (POL-SELF-LOCK, POL-IDENTITY-ONLY) or the vault does not exist.
  */
 export function policyDenial(state: CheckState, step: RequestStep): "lock" | "access" | undefined {
   if (!DENIALS.has(step.request)) DENIALS.set(step.request, denialOf(state, step));
@@ -102,7 +102,7 @@ const DENIALS = new WeakMap<object, "lock" | "access" | undefined>();
 function denialOf(state: CheckState, step: RequestStep): "lock" | "access" | undefined {
   const operation = step.request.operation as VaultOperation;
   const record = step.vault && state.world.records.get(step.vault.key);
-  if (!step.vault || !record || LOCK_OPERATIONS.includes(operation.name)) return undefined;
+  if (!step.vault || !record || !GOVERNED_OPERATIONS.includes(operation.name)) return undefined;
   const lockPolicy = liveLock(record, state.now)?.policy;
   if (lockPolicy === undefined && record.context.accessPolicy === undefined) return undefined;
   const arn = vaultArn(step.request.region, step.vault.account, step.vault.name);

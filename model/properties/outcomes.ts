@@ -67,8 +67,8 @@ export const OUTCOME_RULES: readonly OutcomeRule[] = [
     operations: ["InitiateVaultLock"],
     states: ["noLock"],
     when: policyIs("missing"),
-    accepts: acceptsOf("INIT-POLICY-RULES"),
-    requirements: ["INIT-POLICY-RULES"],
+    accepts: acceptsOf("POLICY-MEMBER-MISSING"),
+    requirements: ["POLICY-MEMBER-MISSING"],
   },
   {
     operations: ["InitiateVaultLock"],

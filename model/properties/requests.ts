@@ -5,7 +5,8 @@
  */
 import { ERRORS } from "../errors.js";
 import { LOCK_TTL_MS, isoDate } from "../rules.js";
-import { LOCK_OPERATIONS, type OperationName } from "../operations.js";
+import { GOVERNED_OPERATIONS } from "../authorize.js";
+import type { OperationName } from "../operations.js";
 import {
   DATA_OPERATIONS,
   hasCode,
@@ -62,7 +63,7 @@ const policyInForce: TransitionProperty = {
   id: "policy-in-force-enforced",
   kind: "transition",
   statement:
-    "A Deny in the lock policy is enforced in every InProgress and Locked state and in none after Abort or expiry; a Deny in the access policy always; either refuses with 403 AccessDenied. Lock operations are never governed, and with no Deny in force no refusal is forced.",
+    "A Deny in the lock policy is enforced in every InProgress and Locked state and in none after Abort or expiry; a Deny in the access policy always; either refuses with 403 AccessDenied. Lock operations, CreateVault and ListVaults are never governed by them, and with no Deny in force no refusal is forced.",
   requirements: [
     "POL-FULL-EFFECT-IN-PROGRESS",
     "POL-ENFORCED-LOCKED",
@@ -70,6 +71,7 @@ const policyInForce: TransitionProperty = {
     "AP-ENFORCED",
     "AP-DENY-WINS",
     "POL-SELF-LOCK",
+    "POL-IDENTITY-ONLY",
     "POL-TAG-CONDITIONS-LIVE",
   ],
   violation(t) {
@@ -78,7 +80,7 @@ const policyInForce: TransitionProperty = {
     const denial = policyDenial(t.before, step);
     if (denial && !hasCode(step.branch, "AccessDeniedException"))
       return `the ${denial} policy in force denies ${opOf(t)} but it answered ${outcomeText(step.branch)}`;
-    const governed = !LOCK_OPERATIONS.includes(step.request.operation.name);
+    const governed = GOVERNED_OPERATIONS.includes(step.request.operation.name);
     if (!denial && governed && step.branches.every((b) => hasCode(b, "AccessDeniedException")))
       return `no policy in force denies ${opOf(t)} but every accepted answer is 403 AccessDenied`;
     return undefined;
