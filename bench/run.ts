@@ -3,6 +3,7 @@ import { emulatorVersusBare } from "./emulator.bench.js";
 import { lanesVersusSdk } from "./lanes.bench.js";
 import { emulatorWithManyVaults, peakMemory, timeToCoverage } from "./memory.bench.js";
 import { modelSpeed } from "./model.bench.js";
+import { proofSpeed } from "./proof.bench.js";
 import { suiteVersusSdk } from "./suite.bench.js";
 
 const ms = Number(process.env.BENCH_MS ?? 3000);
@@ -15,5 +16,6 @@ const results = {
   ...(await peakMemory()),
   ...(await emulatorWithManyVaults()),
   ...modelSpeed(ms),
+  ...proofSpeed(),
 };
 console.log(JSON.stringify(results));

@@ -10,6 +10,7 @@ import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
 import { emulatorTarget, type Target } from "../conformance/target.js";
 import { startEmulator, type Emulator } from "../emulator/server.js";
+import { proofHeadline, prove } from "../model/check/prove.js";
 import { buildDocument } from "../reports/document.js";
 import { writeReports } from "../reports/write.js";
 import { parseFlags, usage, UsageError, type FlagSpec } from "./args.js";
@@ -59,6 +60,11 @@ const FLAGS: FlagSpec = {
   json: {
     type: "boolean",
     description: "print the JSON report document on stdout instead of the summary",
+    default: false,
+  },
+  prove: {
+    type: "boolean",
+    description: "also prove the model's properties within bounds (model:check prove) and add them to the reports",
     default: false,
   },
 };
@@ -187,7 +193,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   try {
     const report = await runSuite({ ...options, ...(progress ? { progress } : {}), interrupted: () => interrupted });
-    const document = buildDocument([report]);
+    const proof = flags.prove ? prove() : undefined;
+    if (proof) console.error(proofHeadline(proof));
+    const document = buildDocument([report], new Date(), proof);
     const written = writeReports(document, str(flags, "out") ?? "out");
     console.log(
       flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`,

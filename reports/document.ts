@@ -13,6 +13,7 @@ import {
   type Inconsistency,
   type Requirement,
 } from "../model/index.js";
+import type { ProofSummary } from "../model/check/prove.js";
 import type { CheckResult } from "../conformance/results.js";
 import type { RunReport } from "../conformance/run.js";
 import { countStatuses, resultStatus, stepStatus, worst, type Status } from "./status.js";
@@ -60,6 +61,8 @@ export interface ReportDocument {
   inconsistencies: readonly Inconsistency[];
   /** The run reports it was built from, whole: `report merge` rebuilds from these. */
   runs: RunReport[];
+  /** The model's properties proven over its reachable states within bounds, when the run was asked to prove them. */
+  proof?: ProofSummary;
 }
 
 /** The requirement ids a result speaks for: its own, and those of every passing step of its trace. */
@@ -192,8 +195,8 @@ function mergedCensus(shards: RunReport[]): Record<string, string[]> {
   return census;
 }
 
-/** Builds the document from run reports (targets side by side; shards of one target merged). */
-export function buildDocument(runs: RunReport[], generatedAt = new Date()): ReportDocument {
+/** Builds the document from run reports (targets side by side; shards of one target merged), with the model's proof if given. */
+export function buildDocument(runs: RunReport[], generatedAt = new Date(), proof?: ProofSummary): ReportDocument {
   const byTarget = [...groupRuns(runs)];
   const results = Object.fromEntries(byTarget.map(([name, shards]) => [name, shards.flatMap((r) => r.results)]));
   const requirements = requirementRows(results);
@@ -213,6 +216,7 @@ export function buildDocument(runs: RunReport[], generatedAt = new Date()): Repo
     census: Object.fromEntries(byTarget.map(([name, shards]) => [name, mergedCensus(shards)])),
     inconsistencies: INCONSISTENCIES,
     runs,
+    ...(proof ? { proof } : {}),
   };
 }
 
@@ -231,5 +235,6 @@ export function mergeDocuments(documents: ReportDocument[], generatedAt = new Da
   return buildDocument(
     documents.flatMap((d) => d.runs),
     generatedAt,
+    documents.find((d) => d.proof)?.proof,
   );
 }

@@ -12,6 +12,7 @@ import { machineSection } from "./html-machine.js";
 import { summarySection } from "./html-summary.js";
 import { requirementsSection, transitionsSection } from "./html-tables.js";
 import { layoutDiagram, type DiagramLayout } from "./layout.js";
+import { propertiesHtml } from "./properties.js";
 import { escapeHtml, requirementAnchor } from "./markup.js";
 import { statusCss } from "./status.js";
 
@@ -41,6 +42,7 @@ export const SECTIONS: Section[] = [
   { id: "races", title: "Races", render: racesSection },
   { id: "requirements", title: "Requirements", render: requirementsSection },
   { id: "transitions", title: "Transitions", render: transitionsSection },
+  { id: "properties", title: "Model properties", render: (page) => propertiesHtml(page.document.proof) },
   { id: "checks", title: "Checks not passed", render: checksSection },
   { id: "census", title: "Census", render: censusSection },
   { id: "inconsistencies", title: "Inconsistencies", render: inconsistenciesSection },

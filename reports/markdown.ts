@@ -4,6 +4,7 @@
  */
 import type { CheckResult, RaceHistory } from "../conformance/results.js";
 import { resultsByTarget, type ReportDocument } from "./document.js";
+import { propertiesMarkdown } from "./properties.js";
 import { countStatuses, isFailing, resultStatus, STATUSES, statusText, type Status } from "./status.js";
 
 const LEVELS = ["documented", "observed", "unspecified"] as const;
@@ -118,6 +119,7 @@ export function renderMarkdown(document: ReportDocument): string {
       ["target", ...COUNT_HEADINGS],
       document.targets.map((t) => [t.name, ...countColumns(t.counts.checks)]),
     ).join("\n"),
+    ...propertiesMarkdown(document.proof),
     "## Unspecified behaviour observed (census)",
     document.targets
       .flatMap((t) =>

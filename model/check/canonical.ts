@@ -1,0 +1,54 @@
+/**
+ * The canonical fingerprint of a checked state: two states with the same fingerprint answer every move alike
+ * and lead to states with the same fingerprints, so the search keeps one of them. Times are read relative
+ * to the clock and capped (an InProgress lock's remaining window, floored at 0 once over; an archive's age,
+ * capped at the horizon), a Locked lock's times and a vault's creation time are left out (only answers'
+ * dates show them), `lastWriteAt` counts only as set or not, and policy documents by their name. Lock and
+ * archive ids need no renaming: the checker draws them from per-vault counters, so equal histories give
+ * equal ids. `verifyAbstraction` in `explore` tests the claim on every merge.
+ */
+import type { CheckState, VaultHistory } from "../properties/types.js";
+import type { VaultRecord } from "../world.js";
+import { CHECK_POLICIES } from "./bounds.js";
+
+const NAMES = new Map<string | undefined, string>(Object.entries(CHECK_POLICIES).map(([name, doc]) => [doc, name]));
+
+/** A policy document's name in `CHECK_POLICIES`, else its length and head (a document a mutant made up). */
+const policyName = (doc: string | undefined) => NAMES.get(doc) ?? `${doc?.length}:${doc?.slice(0, 40)}`;
+
+function recordKey(record: VaultRecord, now: number, horizonMs: number): string {
+  const { lock, archives, retiredLockIds, lastWriteAt, tags, accessPolicy } = record.context;
+  const window =
+    lock && record.state === "inProgress"
+      ? `${Math.max(0, lock.expiresAt - now)}/${lock.expiresAt - lock.createdAt}`
+      : "";
+  const lockPart = lock ? `${policyName(lock.policy)},${lock.lockId},${window}` : "";
+  const archivePart = Object.keys(archives)
+    .sort()
+    .map((id) => `${id}@${Math.min(now - archives[id]!.createdAt, horizonMs)}#${archives[id]!.treeHash.slice(0, 8)}`);
+  const tagPart = Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1));
+  const access = accessPolicy === undefined ? "" : policyName(accessPolicy);
+  return [
+    record.state,
+    lockPart,
+    retiredLockIds.join(","),
+    archivePart.join(","),
+    lastWriteAt === undefined ? "" : "w",
+    JSON.stringify(tagPart),
+    access,
+  ].join("|");
+}
+
+const historyKey = (h: VaultHistory) => `${h.issued.join(",")}|${h.uploads}|${h.deleted ?? ""}`;
+
+/** The fingerprint of a state. */
+export function canonicalKey(state: CheckState, horizonMs: number): string {
+  const keys = [...new Set([...state.world.records.keys(), ...state.history.keys()])].sort();
+  return keys
+    .map((key) => {
+      const record = state.world.records.get(key);
+      const history = state.history.get(key);
+      return `${key}=${record ? recordKey(record, state.now, horizonMs) : "-"}~${history ? historyKey(history) : ""}`;
+    })
+    .join(";");
+}
