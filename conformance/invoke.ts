@@ -128,10 +128,10 @@ function sendDataCommand(client: GlacierClient, operation: Operation): Promise<o
 
 /** The SDK's error: its name (an AWS code when the table knows it) and message. */
 function sdkErrorParts(error: unknown): Pick<Observed, "code" | "unrecognized" | "message"> {
-  const e = error as { name?: string; message?: string };
-  const name = e.name ?? "Error";
+  const e = error as { name?: unknown; message?: unknown };
+  const name = typeof e.name === "string" && e.name ? e.name : "Error";
   const known = isErrorCode(name) ? { code: name } : { unrecognized: name };
-  return { ...known, ...(e.message ? { message: e.message.split("\n")[0]! } : {}) };
+  return { ...known, ...(typeof e.message === "string" && e.message ? { message: e.message.split("\n")[0]! } : {}) };
 }
 
 /** Without a recorded exchange (a plain SDK client): what the SDK's output or error says. */
@@ -181,7 +181,7 @@ export function observedFromCapture(captured: Captured): Observed {
   const status = record.status ?? 0;
   if (record.transport || status < 300) return fromWire(record, body, record.transport ? undefined : {}, undefined);
   const json = body?.length ? jsonObject(body) : undefined;
-  const message = typeof json?.message === "string" ? { message: json.message } : {};
+  const message = typeof json?.message === "string" && json.message ? { message: json.message } : {};
   return {
     ...fromWire(record, body, undefined, { name: rawErrorName(record.responseHeaders ?? {}, json) }),
     ...message,

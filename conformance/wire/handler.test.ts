@@ -63,7 +63,7 @@ describe("the recording handler", () => {
     ["closeAfterHeaders", /ended before its body was complete|aborted/],
     ["badChunks", /chunk|Parse Error|aborted/i],
     ["lengthAndChunked", /Content-Length|Parse Error/i],
-    ["huge", /answer body over 8388608 bytes/],
+    ["huge", /answer body over 1048576 bytes/],
   ])("turns %s into a failed answer with the reason, never a throw or a hang", async (name, reason) => {
     const client = clientFor(target(servers[name]!), undefined, { deadlineMs: 300 });
     const observed = await invoke(client, list);

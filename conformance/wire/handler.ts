@@ -29,7 +29,11 @@ export class Interrupted extends Error {
   }
 }
 
-const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
+/**
+ * Largest answer body read: no answer of these operations comes near it (a ListVaults page of 1,000 vaults is
+ * about 250 KB, a lock policy at most 20 KB), so a larger one is a fault of the target.
+ */
+const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Bytes of each body a trace keeps. */
 export const KEPT_REQUEST_BYTES = 512;
 export const KEPT_RESPONSE_BYTES = 2048;

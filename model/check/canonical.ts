@@ -3,12 +3,14 @@
  * and lead to states with the same fingerprints, so the search keeps one of them. Times are read relative
  * to the clock and capped (an InProgress lock's remaining window, floored at 0 once over; an archive's age,
  * capped at the horizon), a Locked lock's times and a vault's creation time are left out (only answers'
- * dates show them), `lastWriteAt` counts only as set or not, and policy documents by their name. Lock and
+ * dates show them), writes only through what the daily inventory makes of them (written since the last one,
+ * what it saw, where the clock is in the vault's inventory cycle), and policy documents by their name. Lock and
  * archive ids need no renaming: the checker draws them from per-vault counters, so equal histories give
  * equal ids. `verifyAbstraction` in `explore` tests the claim on every merge.
  */
 import type { CheckState, VaultHistory } from "../properties/types.js";
 import type { VaultRecord } from "../world.js";
+import { INVENTORY_INTERVAL_MS, inventoryAsOf, writtenSinceInventory } from "../inventory.js";
 import { CHECK_POLICIES } from "./bounds.js";
 
 const NAMES = new Map<string | undefined, string>(Object.entries(CHECK_POLICIES).map(([name, doc]) => [doc, name]));
@@ -17,7 +19,7 @@ const NAMES = new Map<string | undefined, string>(Object.entries(CHECK_POLICIES)
 const policyName = (doc: string | undefined) => NAMES.get(doc) ?? `${doc?.length}:${doc?.slice(0, 40)}`;
 
 function recordKey(record: VaultRecord, now: number, horizonMs: number): string {
-  const { lock, archives, retiredLockIds, lastWriteAt, tags, accessPolicy } = record.context;
+  const { lock, archives, retiredLockIds, tags, accessPolicy } = record.context;
   const window =
     lock && record.state === "inProgress"
       ? `${Math.max(0, lock.expiresAt - now)}/${lock.expiresAt - lock.createdAt}`
@@ -33,10 +35,23 @@ function recordKey(record: VaultRecord, now: number, horizonMs: number): string 
     lockPart,
     retiredLockIds.join(","),
     archivePart.join(","),
-    lastWriteAt === undefined ? "" : "w",
+    inventoryKey(record, now),
     JSON.stringify(tagPart),
     access,
   ].join("|");
+}
+
+/**
+ * What the daily inventory makes of a vault at `now`: written since the last one or not, what the last one
+ * saw, and where `now` falls in the vault's inventory cycle (which clock move passes the next one).
+ */
+function inventoryKey(record: VaultRecord, now: number): string {
+  const { context } = record;
+  const seen = inventoryAsOf(context, now);
+  const phase = (((now - context.createdAt) % INVENTORY_INTERVAL_MS) + INVENTORY_INTERVAL_MS) % INVENTORY_INTERVAL_MS;
+  const counts = seen ? `${seen.archives}/${seen.size}` : "-";
+  const written = context.lastWriteAt === undefined ? "" : writtenSinceInventory(context, now) ? "w" : "i";
+  return `${written}${counts}@${phase}`;
 }
 
 const historyKey = (h: VaultHistory) => `${h.issued.join(",")}|${h.uploads}|${h.deleted ?? ""}`;
