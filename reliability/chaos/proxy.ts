@@ -17,8 +17,11 @@ export interface ChaosProxyOptions {
   seed: number;
   /** The fault kinds to draw from (default: all of `FAULT_KINDS`). */
   kinds?: readonly string[];
-  /** Probability that an answer one of the kinds can alter is given a fault instead, 0–1. */
-  rate: number;
+  /**
+   * Probability that an answer one of the kinds can alter is given a fault instead, 0–1; one for both routes or
+   * one per route (a suite run sends a hundred times fewer clock-control requests than AWS ones).
+   */
+  rate: number | Record<Route, number>;
   /** Which answers may be altered: the AWS routes, the `/__emulator/clock` control route, or both. */
   scope: Route | "both";
 }
@@ -51,7 +54,8 @@ function faultPicker(options: ChaosProxyOptions, random: () => number) {
         (f.applies?.(answer) ?? true) &&
         (counts.get(f.kind) ?? 0) < (f.limit ?? Infinity),
     );
-    if (candidates.length === 0 || random() >= options.rate) return undefined;
+    const rate = typeof options.rate === "number" ? options.rate : options.rate[route];
+    if (candidates.length === 0 || random() >= rate) return undefined;
     const fault = candidates[Math.floor(random() * candidates.length)]!;
     counts.set(fault.kind, (counts.get(fault.kind) ?? 0) + 1);
     return fault;
