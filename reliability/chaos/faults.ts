@@ -35,8 +35,11 @@ export interface Fault {
   applies?: (answer: Answer) => boolean;
   /** At most this many per proxy: each costs a run seconds (the suite waits on it). */
   limit?: number;
-  /** Requirements a run must fail when the fault was injected; "step": those of whatever step it hit. */
-  breaks: "step" | readonly string[];
+  /**
+   * What a run the fault was injected into must fail: these requirements; by default ("step") the requirements
+   * of whatever step it hit; "nothing" for an answer that still conforms (the run must pass).
+   */
+  breaks?: "step" | "nothing" | readonly string[];
   act: (answer: Answer, random: () => number) => Action;
 }
 
@@ -71,7 +74,6 @@ export const FAULTS: readonly Fault[] = [
     description: "a 403 answered as 400 and a 400 as 403, body unchanged",
     routes: "any",
     applies: (a) => a.status === 403 || a.status === 400,
-    breaks: "step",
     act: (a) => answer({ ...a, status: a.status === 403 ? 400 : 403 }),
   },
   {
@@ -79,7 +81,6 @@ export const FAULTS: readonly Fault[] = [
     description: "a success answered as 500, body unchanged",
     routes: "any",
     applies: (a) => a.status >= 200 && a.status < 300,
-    breaks: "step",
     act: (a) => answer({ ...a, status: 500 }),
   },
   {
@@ -87,7 +88,6 @@ export const FAULTS: readonly Fault[] = [
     description: "a 201 Created answered as 200",
     routes: "any",
     applies: (a) => a.status === 201,
-    breaks: "step",
     act: (a) => answer({ ...a, status: 200 }),
   },
   {
@@ -95,7 +95,6 @@ export const FAULTS: readonly Fault[] = [
     description: "the body replaced by 32–255 random bytes that are neither JSON nor UTF-8",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a, random) => answer(withBody(a, garbage(random))),
   },
   {
@@ -103,7 +102,6 @@ export const FAULTS: readonly Fault[] = [
     description: "the body replaced by an HTML error page, Content-Type text/html",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) => answer(withBody(withHeader(a, "Content-Type", "text/html; charset=utf-8"), HTML_PAGE)),
   },
   {
@@ -111,7 +109,6 @@ export const FAULTS: readonly Fault[] = [
     description: "the body removed (Content-Length: 0), status and headers kept",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) => answer(withBody(a, "")),
   },
   {
@@ -119,7 +116,6 @@ export const FAULTS: readonly Fault[] = [
     description: "the full Content-Length announced, half the body sent, then the connection closed",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) =>
       raw("close", head(a, [["Content-Length", String(a.body.length)]]), a.body.subarray(0, a.body.length >> 1)),
   },
@@ -128,7 +124,6 @@ export const FAULTS: readonly Fault[] = [
     description: 'every JSON member given a value of another type (e.g. VaultList: "x", State: 5, Policy: {})',
     routes: "any",
     applies: json,
-    breaks: "step",
     act: (a, random) => answer(wrongTypes(a, random)),
   },
   {
@@ -136,7 +131,6 @@ export const FAULTS: readonly Fault[] = [
     description: "every JSON member sent twice, the second copy (the one JSON.parse keeps) altered",
     routes: "any",
     applies: json,
-    breaks: "step",
     act: (a) => answer(duplicated(a)),
   },
   {
@@ -144,7 +138,6 @@ export const FAULTS: readonly Fault[] = [
     description: "a 5 MiB string member added to the JSON body",
     routes: "any",
     applies: json,
-    breaks: "step",
     act: (a) => answer(padded(a)),
   },
   {
@@ -152,7 +145,7 @@ export const FAULTS: readonly Fault[] = [
     description: `the answer sent unchanged after ${DELAY_MS} ms`,
     routes: "any",
     limit: 20,
-    breaks: "step",
+    breaks: "nothing",
     act: (a) => ({ type: "answer", answer: a, delayMs: DELAY_MS }),
   },
   {
@@ -160,7 +153,6 @@ export const FAULTS: readonly Fault[] = [
     description: "no answer at all, the connection held open",
     routes: "any",
     limit: 1,
-    breaks: "step",
     act: () => raw("hold"),
   },
   {
@@ -169,14 +161,12 @@ export const FAULTS: readonly Fault[] = [
     routes: "any",
     applies: bodied,
     limit: 1,
-    breaks: "step",
     act: (a) => raw("hold", head(a, [["Content-Length", String(a.body.length)]])),
   },
   {
     kind: "reset",
     description: "the connection reset (TCP RST) before any byte of the answer",
     routes: "any",
-    breaks: "step",
     act: () => ({ type: "reset" }),
   },
   {
@@ -184,7 +174,6 @@ export const FAULTS: readonly Fault[] = [
     description: "status line and headers sent, then the connection closed before the body",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) => raw("close", head(a, [["Content-Length", String(a.body.length)]])),
   },
   {
@@ -192,7 +181,6 @@ export const FAULTS: readonly Fault[] = [
     description: "Transfer-Encoding: chunked with a chunk size that is not hexadecimal",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) =>
       raw(
         "close",
@@ -208,7 +196,6 @@ export const FAULTS: readonly Fault[] = [
     description: "both Content-Length and Transfer-Encoding: chunked on one answer",
     routes: "any",
     applies: bodied,
-    breaks: "step",
     act: (a) =>
       raw(
         "close",
@@ -224,7 +211,6 @@ export const FAULTS: readonly Fault[] = [
     kind: "answer-twice",
     description: "the answer, then a second unrequested 500 answer on the same connection, then close",
     routes: "any",
-    breaks: "step",
     act: (a) =>
       raw(
         "close",
@@ -240,14 +226,12 @@ export const FAULTS: readonly Fault[] = [
     kind: "clock-garbage",
     description: "the clock-control answer replaced by random bytes, status 200",
     routes: "clock",
-    breaks: "step",
     act: (a, random) => answer(withBody(a, garbage(random))),
   },
   {
     kind: "clock-null",
     description: "the clock-control answer replaced by the JSON null, status 200",
     routes: "clock",
-    breaks: "step",
     act: (a) => answer(withBody(a, "null")),
   },
   {
@@ -255,14 +239,12 @@ export const FAULTS: readonly Fault[] = [
     description: "the clock-control answer with now as an RFC 1123 date and offsetMs as an ISO 8601 duration",
     routes: "clock",
     applies: (a) => typeof jsonMembers(a)?.now === "string",
-    breaks: "step",
     act: (a) => answer(nonIsoClock(a)),
   },
   {
     kind: "clock-500",
     description: "the clock-control answer replaced by 500 InternalFailure",
     routes: "clock",
-    breaks: "step",
     act: (a) => answer(withBody({ ...a, status: 500 }, INTERNAL_FAILURE)),
   },
 ];

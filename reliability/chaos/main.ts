@@ -27,6 +27,7 @@ const FLAGS: FlagSpec = {
     default: String(DEFAULT_RATE.clock),
   },
   concurrency: { type: "string", description: "runs at once", default: "2" },
+  shards: { type: "string", description: "each run does one of N shares of the suite, in turns", default: "1" },
   out: { type: "string", description: "where the JSON of every run is written", default: "out/chaos.json" },
   json: { type: "boolean", description: "print the JSON on stdout instead of the table", default: false },
 };
@@ -40,7 +41,7 @@ function numbers(text: string, flag: string): number[] {
 function progressLine(run: ChaosRun): string {
   const injected = Object.values(run.injected).reduce((a, b) => a + b, 0);
   const state = run.crashed ? `CRASH ${run.crash}` : run.hung ? "HANG" : `exit ${run.exitCode}`;
-  return `${run.kind} seed ${run.seed}: ${injected} injected, ${state}, ${run.reports.length}/4 reports, ${run.unreportedLeaks.length} unreported vaults (${(run.durationMs / 1000).toFixed(1)} s)`;
+  return `${run.kind} seed ${run.seed}${run.shard ? ` shard ${run.shard}` : ""}: ${injected} injected, ${state}, ${run.reports.length}/4 reports, ${run.unreportedLeaks.length} unreported vaults (${(run.durationMs / 1000).toFixed(1)} s)`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -51,7 +52,8 @@ async function main(argv: string[]): Promise<number> {
   if (unknown.length)
     throw new UsageError(`unknown fault kinds ${unknown.join(", ")}; known: ${FAULT_KINDS.join(", ")}`);
   const seeds = numbers(String(flags.seeds), "seeds");
-  const [runs, timeoutMs, aws, clock, concurrency] = ["runs", "timeout-ms", "rate", "clock-rate", "concurrency"].map(
+  const names = ["runs", "timeout-ms", "rate", "clock-rate", "concurrency", "shards"];
+  const [runs, timeoutMs, aws, clock, concurrency, shards] = names.map(
     (flag) => numbers(String(flags[flag]), flag)[0]!,
   );
   const records = await runChaos({
@@ -61,10 +63,15 @@ async function main(argv: string[]): Promise<number> {
     timeoutMs: timeoutMs!,
     rate: { aws: aws!, clock: clock! },
     concurrency: concurrency!,
+    shards: shards!,
     progress: (run) => process.stderr.write(`${progressLine(run)}\n`),
   });
   const rows = figuresByKind(records);
-  const json = JSON.stringify({ seeds, runs, rate: { aws, clock }, timeoutMs, figures: rows, records }, null, 2);
+  const json = JSON.stringify(
+    { seeds, runs, shards, rate: { aws, clock }, timeoutMs, figures: rows, records },
+    null,
+    2,
+  );
   if (flags.json) console.log(json);
   else {
     const out = String(flags.out);

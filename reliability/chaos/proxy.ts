@@ -9,6 +9,7 @@ import { createServer, request, Agent, type IncomingMessage, type ServerResponse
 import type { AddressInfo, Socket } from "node:net";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { CONTROL_PREFIX } from "../../emulator/control.js";
 import { FAULT_KINDS, faultOf, type Fault, type Route } from "./faults.js";
 import { headerPairs, type Action, type Answer } from "./wire.js";
 
@@ -39,8 +40,6 @@ export interface ChaosProxy {
   injected: Injection[];
   close(): Promise<void>;
 }
-
-const CONTROL_PREFIX = "/__emulator/";
 
 /** Picks the fault for each answer: seeded, honouring the scope, each fault's routes, `applies` and `limit`. */
 function faultPicker(options: ChaosProxyOptions, random: () => number) {
@@ -117,7 +116,6 @@ export async function startChaosProxy(options: ChaosProxyOptions): Promise<Chaos
   const injected: Injection[] = [];
   const held = new Set<Socket>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    req.socket.on("error", () => undefined);
     const answer = await forward(upstream, agent, req, await readBody(req));
     const path = req.url ?? "/";
     const fault = pick(path.startsWith(CONTROL_PREFIX) ? "clock" : "aws", answer);
@@ -128,6 +126,7 @@ export async function startChaosProxy(options: ChaosProxyOptions): Promise<Chaos
   const server = createServer((req, res) =>
     handle(req, res).catch(() => (res.headersSent ? res.destroy() : res.writeHead(502).end())),
   );
+  server.on("connection", (socket: Socket) => socket.on("error", () => undefined));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

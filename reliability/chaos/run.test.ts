@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { faultOf } from "./faults.js";
-import { attributedTo, stackTraceError, type ChaosRun } from "./run.js";
+import { stackTraceError } from "./child.js";
+import { attributedTo, type ChaosRun } from "./run.js";
 import { chaosTable, figuresByKind, survived } from "./summary.js";
 
 const UNCAUGHT = `seed 1; target 127.0.0.1:38605
@@ -49,7 +50,7 @@ describe("the chaos driver's judgement of a run", () => {
     expect(stackTraceError("seed 1; target x\nRESULT: 3 unexpected results\n  at path:locked.ABORT\n")).toBeUndefined();
   });
 
-  it("attributes a run to a fault only through a failure naming a requirement it breaks", () => {
+  it("attributes a run to a fault through a failure naming a requirement it breaks, or none if it breaks nothing", () => {
     const lockId = faultOf("drop-x-amz-lock-id");
     const initiate = { id: "path:noLock.INITIATE", requirements: ["INIT-INSTALLS-POLICY"] };
     const other = { id: "gate:list", requirements: ["LIST-VAULTS"] };
@@ -57,6 +58,8 @@ describe("the chaos driver's judgement of a run", () => {
     expect([attributedTo(lockId, [initiate]), attributedTo(lockId, [other, suiteError])]).toEqual([true, false]);
     const reset = faultOf("reset");
     expect([attributedTo(reset, [other]), attributedTo(reset, [suiteError])]).toEqual([true, false]);
+    const delay = faultOf("delay");
+    expect([attributedTo(delay, []), attributedTo(delay, [other])]).toEqual([true, false]);
   });
 
   it("counts crashes, hangs, reports and unreported vaults per kind, with a total", () => {

@@ -7,15 +7,14 @@
  * results failed with which requirements.
  */
 import { ListVaultsCommand } from "@aws-sdk/client-glacier";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AccountCredentials } from "../../emulator/accounts.js";
 import { startEmulator } from "../../emulator/server.js";
 import { sdkClient } from "../../emulator/testing.js";
 import { FAULT_KINDS, faultOf, type Fault, type Route } from "./faults.js";
+import { crashOf, runSuiteCli, type Child } from "./child.js";
 import { startChaosProxy, type ChaosProxyOptions } from "./proxy.js";
 
 /** The run with every kind at once, on the AWS and the clock-control routes. */
@@ -35,15 +34,26 @@ export interface ChaosOptions {
   rate?: ChaosProxyOptions["rate"];
   /** Runs at once; default 2. */
   concurrency?: number;
+  /**
+   * Split the suite into this many shares (`run --shard`) and let the runs take turns at them (run j does share
+   * j mod N + 1): each run does 1/N of the work, the set of runs still covers all of it. Default 1: whole runs.
+   */
+  shards?: number;
   /** More flags for the suite's `run`. */
   suiteArgs?: readonly string[];
   /** Called after each run. */
   progress?: (run: ChaosRun) => void;
 }
 
-export interface ChaosRun {
+/** One run of the set: a fault kind (or `mixed`), the seed of the proxy and the suite, the suite's share. */
+export interface ChaosJob {
   kind: string;
   seed: number;
+  /** `I/N` for `run --shard`; absent: the whole suite. */
+  shard?: string;
+}
+
+export interface ChaosRun extends ChaosJob {
   scope: Route | "both";
   /** Faults the proxy injected, by kind. */
   injected: Record<string, number>;
@@ -62,74 +72,14 @@ export interface ChaosRun {
   unreportedLeaks: string[];
   /** Results with verdict fail: id and requirements. */
   failures: { id: string; requirements: string[] }[];
-  /** Single-fault runs that injected something: whether a failure names a requirement the fault breaks. */
+  /** Single-fault runs that injected something: whether the failures are the fault's (`attributedTo`). */
   attributed?: boolean;
   durationMs: number;
 }
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const STDERR_CAP = 256 * 1024;
-
 /** Scope of a single-kind run: the clock route for the clock kinds, else the AWS routes. */
 const scopeOf = (kind: string): Route | "both" =>
   kind === MIXED ? "both" : faultOf(kind).routes === "clock" ? "clock" : "aws";
-
-interface Child {
-  exitCode: number | null;
-  signal: string | null;
-  stderr: string;
-  hung: boolean;
-}
-
-/** Runs the suite CLI; SIGTERM after `timeoutMs`, SIGKILL 2 s later. */
-function runSuiteCli(args: readonly string[], timeoutMs: number): Promise<Child> {
-  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NODE_NO_WARNINGS: "1" };
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "run", ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    if (stderr.length < STDERR_CAP) stderr += chunk.toString("utf8");
-  });
-  let hung = false;
-  const timers: NodeJS.Timeout[] = [];
-  timers.push(
-    setTimeout(() => {
-      hung = true;
-      child.kill("SIGTERM");
-      timers.push(setTimeout(() => child.kill("SIGKILL"), 2_000));
-    }, timeoutMs),
-  );
-  return new Promise((resolve) =>
-    child.on("close", (exitCode, signal) => {
-      timers.forEach(clearTimeout);
-      resolve({ exitCode, signal, stderr, hung });
-    }),
-  );
-}
-
-/** The message line of the first stack trace in `stderr` (the line before its first `at …` frame). */
-export function stackTraceError(stderr: string): string | undefined {
-  const lines = stderr.split("\n");
-  const frame = lines.findIndex((line) => /^\s+at .*(:\d+:\d+|\(native\)|<anonymous>)/.test(line));
-  if (frame < 0) return undefined;
-  return (
-    lines
-      .slice(0, frame)
-      .reverse()
-      .find((line) => line.trim() !== "") ?? lines[frame]!.trim()
-  );
-}
-
-function crashOf(child: Child): string | undefined {
-  const trace = stackTraceError(child.stderr);
-  if (trace) return trace;
-  if (child.hung) return undefined;
-  if (child.exitCode === null) return `killed by ${child.signal}`;
-  return [0, 1, 2, 3].includes(child.exitCode) ? undefined : `exit code ${child.exitCode}`;
-}
 
 async function listVlcVaults(url: string, accounts: readonly AccountCredentials[]): Promise<string[]> {
   const names: string[] = [];
@@ -170,16 +120,21 @@ function readReport(out: string): ReportFacts {
   }
 }
 
-/** Whether a failure names a requirement `fault` breaks ("step": any requirement at all). */
+/**
+ * Whether the run's failures are the fault's: one names a requirement it breaks (any requirement for "step"),
+ * or, for a fault that breaks nothing, there is no failure at all.
+ */
 export function attributedTo(fault: Fault, failures: ChaosRun["failures"]): boolean {
-  const breaks = fault.breaks;
+  const breaks = fault.breaks ?? "step";
+  if (breaks === "nothing") return failures.length === 0;
   return failures.some((f) =>
     breaks === "step" ? f.requirements.length > 0 : f.requirements.some((id) => breaks.includes(id)),
   );
 }
 
 /** One suite run through a proxy injecting `kind` (or every kind, for `mixed`) with `seed`. */
-export async function chaosRun(kind: string, seed: number, options: Omit<ChaosOptions, "seeds">): Promise<ChaosRun> {
+export async function chaosRun(job: ChaosJob, options: Omit<ChaosOptions, "seeds" | "kinds">): Promise<ChaosRun> {
+  const { kind, seed, shard } = job;
   const started = Date.now();
   const scope = scopeOf(kind);
   const emulator = await startEmulator({ clockControl: true });
@@ -199,33 +154,17 @@ export async function chaosRun(kind: string, seed: number, options: Omit<ChaosOp
         ...["--endpoint", proxy.url, "--clock-control", "--account-id", account.accountId],
         ...["--access-key-id", account.accessKeyId, "--secret-access-key", account.secretAccessKey],
         ...["--target-name", `chaos-${kind}`, "--out", out, "--seed", String(seed)],
-        ...["--runs", String(options.runs ?? 5), ...(options.suiteArgs ?? [])],
+        ...["--runs", String(options.runs ?? 5), ...(shard ? ["--shard", shard] : []), ...(options.suiteArgs ?? [])],
       ],
       options.timeoutMs ?? 30_000,
     );
-    const reports = REPORT_FILES.filter((file) => existsSync(join(out, file)));
-    const { leftovers, failures } = readReport(out);
     const upstreamVaults = await listVlcVaults(emulator.url, emulator.accounts);
     const injected: Record<string, number> = {};
     for (const { kind: k } of proxy.injected) injected[k] = (injected[k] ?? 0) + 1;
-    const crash = crashOf(child);
-    return {
-      kind,
-      seed,
-      scope,
-      injected,
-      exitCode: child.exitCode,
-      crashed: crash !== undefined,
-      ...(crash ? { crash } : {}),
-      hung: child.hung,
-      reports,
-      upstreamVaults,
-      reportedLeftovers: leftovers,
-      unreportedLeaks: upstreamVaults.filter((name) => !leftovers.includes(name)),
-      failures,
-      ...(kind !== MIXED && proxy.injected.length > 0 ? { attributed: attributedTo(faultOf(kind), failures) } : {}),
-      durationMs: Date.now() - started,
-    };
+    const judged = judge(child, out, upstreamVaults);
+    const single = kind !== MIXED && proxy.injected.length > 0;
+    const attributed = single ? { attributed: attributedTo(faultOf(kind), judged.failures) } : {};
+    return { ...job, scope, injected, ...judged, ...attributed, durationMs: Date.now() - started };
   } finally {
     await proxy.close();
     await emulator.close();
@@ -233,18 +172,39 @@ export async function chaosRun(kind: string, seed: number, options: Omit<ChaosOp
   }
 }
 
-/** Every (seed, kind) run, `concurrency` at a time, in a fixed order (kinds, then seeds). */
+type Judged = Omit<ChaosRun, keyof ChaosJob | "scope" | "injected" | "attributed" | "durationMs">;
+
+/** What the finished child, its reports in `out` and the vaults left on the emulator say about the run. */
+function judge(child: Child, out: string, upstreamVaults: string[]): Judged {
+  const { leftovers, failures } = readReport(out);
+  const crash = crashOf(child);
+  return {
+    exitCode: child.exitCode,
+    crashed: crash !== undefined,
+    ...(crash ? { crash } : {}),
+    hung: child.hung,
+    reports: REPORT_FILES.filter((file) => existsSync(join(out, file))),
+    upstreamVaults,
+    reportedLeftovers: leftovers,
+    unreportedLeaks: upstreamVaults.filter((name) => !leftovers.includes(name)),
+    failures,
+  };
+}
+
+/** Every (kind, seed) run, `concurrency` at a time, in a fixed order (kinds, then seeds). */
 export async function runChaos(options: ChaosOptions): Promise<ChaosRun[]> {
   const kinds = options.kinds ?? [...FAULT_KINDS, MIXED];
   for (const kind of kinds) if (kind !== MIXED) faultOf(kind);
-  const jobs = kinds.flatMap((kind) => options.seeds.map((seed) => ({ kind, seed })));
+  const shards = options.shards ?? 1;
+  const jobs: ChaosJob[] = kinds
+    .flatMap((kind) => options.seeds.map((seed) => ({ kind, seed })))
+    .map((job, j) => (shards > 1 ? { ...job, shard: `${(j % shards) + 1}/${shards}` } : job));
   const runs: ChaosRun[] = new Array<ChaosRun>(jobs.length);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const index = next++;
-      const { kind, seed } = jobs[index]!;
-      runs[index] = await chaosRun(kind, seed, options);
+      runs[index] = await chaosRun(jobs[index]!, options);
       options.progress?.(runs[index]);
     }
   };

@@ -13,7 +13,7 @@ export interface KindFigures {
   /** Runs that left a vault their report does not list, and how many such vaults. */
   leakingRuns: number;
   leakedVaults: number;
-  /** Single-fault runs that injected a fault, and those of them that failed a requirement the fault breaks. */
+  /** Single-fault runs that injected a fault, and those of them whose failures are the fault's. */
   attributable: number;
   attributed: number;
   /** The distinct crash lines seen. */
