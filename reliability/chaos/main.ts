@@ -8,14 +8,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseFlags, usage, UsageError, type FlagSpec } from "../../cli/args.js";
 import { FAULT_KINDS } from "./faults.js";
-import { DEFAULT_RATE, MIXED, runChaos, type ChaosRun } from "./run.js";
+import { DEFAULT_RATE, DEFAULT_TIMEOUT_MS, MIXED, REPORT_FILES, runChaos, type ChaosRun } from "./run.js";
 import { chaosTable, figuresByKind, survived } from "./summary.js";
 
 const FLAGS: FlagSpec = {
   seeds: { type: "string", description: "comma-separated seeds", default: "1,2" },
   kinds: { type: "string", description: `comma-separated fault kinds and/or ${MIXED} (default: all and ${MIXED})` },
   runs: { type: "string", description: "the suite's --runs (generated sequences) per run", default: "5" },
-  "timeout-ms": { type: "string", description: "kill a run after this long and count a hang", default: "30000" },
+  "timeout-ms": {
+    type: "string",
+    description: "kill a run after this long and count a hang",
+    default: String(DEFAULT_TIMEOUT_MS),
+  },
   rate: {
     type: "string",
     description: "probability that the proxy alters an AWS answer it can alter",
@@ -41,7 +45,7 @@ function numbers(text: string, flag: string): number[] {
 function progressLine(run: ChaosRun): string {
   const injected = Object.values(run.injected).reduce((a, b) => a + b, 0);
   const state = run.crashed ? `CRASH ${run.crash}` : run.hung ? "HANG" : `exit ${run.exitCode}`;
-  return `${run.kind} seed ${run.seed}${run.shard ? ` shard ${run.shard}` : ""}: ${injected} injected, ${state}, ${run.reports.length}/4 reports, ${run.unreportedLeaks.length} unreported vaults (${(run.durationMs / 1000).toFixed(1)} s)`;
+  return `${run.kind} seed ${run.seed}${run.shard ? ` shard ${run.shard}` : ""}: ${injected} injected, ${state}, ${run.reports.length}/${REPORT_FILES.length} reports, ${run.unreportedLeaks.length} unreported vaults (${(run.durationMs / 1000).toFixed(1)} s)`;
 }
 
 async function main(argv: string[]): Promise<number> {

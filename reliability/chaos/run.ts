@@ -20,6 +20,8 @@ import { startChaosProxy, type ChaosProxyOptions } from "./proxy.js";
 /** The run with every kind at once, on the AWS and the clock-control routes. */
 export const MIXED = "mixed";
 export const DEFAULT_RATE = { aws: 0.05, clock: 0.5 };
+/** Long enough for a slow run on a busy machine (a whole run takes 5–60 s on 2 shared cores); a hang costs this. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 export const REPORT_FILES = ["report.json", "report.md", "report.html", "junit.xml"] as const;
 
 export interface ChaosOptions {
@@ -28,7 +30,7 @@ export interface ChaosOptions {
   kinds?: readonly string[];
   /** The suite's `--runs` (generated sequences); default 5. */
   runs?: number;
-  /** A run still going after this long is killed and counted as a hang; default 30 s. */
+  /** A run still going after this long is killed and counted as a hang; default `DEFAULT_TIMEOUT_MS`. */
   timeoutMs?: number;
   /** The proxy's injection rate; default 5 % of the AWS answers and half the clock-control ones. */
   rate?: ChaosProxyOptions["rate"];
@@ -156,7 +158,7 @@ export async function chaosRun(job: ChaosJob, options: Omit<ChaosOptions, "seeds
         ...["--target-name", `chaos-${kind}`, "--out", out, "--seed", String(seed)],
         ...["--runs", String(options.runs ?? 5), ...(shard ? ["--shard", shard] : []), ...(options.suiteArgs ?? [])],
       ],
-      options.timeoutMs ?? 30_000,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
     const upstreamVaults = await listVlcVaults(emulator.url, emulator.accounts);
     const injected: Record<string, number> = {};

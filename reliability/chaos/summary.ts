@@ -1,5 +1,5 @@
 /** The chaos figures per fault kind, and the table `npm run chaos` prints. */
-import type { ChaosRun } from "./run.js";
+import { REPORT_FILES, type ChaosRun } from "./run.js";
 
 export interface KindFigures {
   kind: string;
@@ -40,7 +40,7 @@ function figures(kind: string, runs: readonly ChaosRun[]): KindFigures {
     injected: runs.reduce((sum, r) => sum + Object.values(r.injected).reduce((a, b) => a + b, 0), 0),
     crashes: count((r) => r.crashed),
     hangs: count((r) => r.hung),
-    reportsWritten: count((r) => r.reports.length === 4),
+    reportsWritten: count((r) => r.reports.length === REPORT_FILES.length),
     leakingRuns: count((r) => r.unreportedLeaks.length > 0),
     leakedVaults: runs.reduce((sum, r) => sum + r.unreportedLeaks.length, 0),
     attributable: count((r) => r.attributed !== undefined),
