@@ -1,8 +1,9 @@
 /**
  * `npm run chaos`: the suite run through the chaos proxy, every fault kind alone and all mixed, over a few
  * seeds. Prints the table of kinds × (runs, crashes, hangs, reports written, unreported leaks, attribution)
- * and writes every run's record as JSON (`--json`: prints it instead). Exit 0 when no run crashed or hung,
- * every run wrote its four reports and no vault was left unreported; 1 otherwise; 2 on a usage error.
+ * and writes every run's record as JSON (`--json`: prints it instead). Exit 0 when no run crashed, hung or
+ * exited 3 (a suite defect), every run wrote its four reports and no vault was left unreported; 1 otherwise;
+ * 2 on a usage error.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

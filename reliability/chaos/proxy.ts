@@ -7,6 +7,7 @@
  */
 import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { buffer } from "node:stream/consumers";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { CONTROL_PREFIX } from "../../emulator/control.js";
@@ -61,21 +62,12 @@ function faultPicker(options: ChaosProxyOptions, random: () => number) {
   };
 }
 
-function readBody(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
-  });
-}
-
 function forward(upstream: URL, agent: Agent, req: IncomingMessage, body: Buffer): Promise<Answer> {
   const { hostname, port } = upstream;
   const options = { hostname, port, agent, method: req.method, path: req.url, headers: req.headers };
   return new Promise((resolve, reject) =>
     request(options, (reply) =>
-      readBody(reply).then(
+      buffer(reply).then(
         (bytes) => resolve({ status: reply.statusCode ?? 502, headers: headerPairs(reply.rawHeaders), body: bytes }),
         reject,
       ),
@@ -116,7 +108,7 @@ export async function startChaosProxy(options: ChaosProxyOptions): Promise<Chaos
   const injected: Injection[] = [];
   const held = new Set<Socket>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const answer = await forward(upstream, agent, req, await readBody(req));
+    const answer = await forward(upstream, agent, req, await buffer(req));
     const path = req.url ?? "/";
     const fault = pick(path.startsWith(CONTROL_PREFIX) ? "clock" : "aws", answer);
     if (!fault) return send(res, answer);

@@ -38,6 +38,7 @@ function record(overrides: Partial<ChaosRun>): ChaosRun {
     reportedLeftovers: [],
     unreportedLeaks: [],
     failures: [],
+    suiteErrors: [],
     durationMs: 1000,
     ...overrides,
   };
@@ -67,7 +68,7 @@ describe("the chaos driver's judgement of a run", () => {
       record({ crashed: true, crash: "Error: read ECONNRESET", exitCode: 1, reports: [], attributed: false }),
       record({ seed: 2, unreportedLeaks: ["vlc-a", "vlc-b"], upstreamVaults: ["vlc-a", "vlc-b"], attributed: true }),
       record({ kind: "stall", hung: true, exitCode: null, reports: [], injected: { stall: 1 } }),
-      record({ kind: "mixed", injected: {} }),
+      record({ kind: "mixed", injected: {}, exitCode: 3 }),
     ];
     const rows = figuresByKind(runs);
     expect(
@@ -87,8 +88,8 @@ describe("the chaos driver's judgement of a run", () => {
     expect(survived(rows)).toBe(false);
     expect(survived(figuresByKind([record({})]))).toBe(true);
     const table = chaosTable(rows).split("\n");
-    expect(table[0]).toMatch(/^kind +runs +injected +crashes +hangs +reports +unreported leaks +attributed$/);
-    expect(table[1]).toMatch(/^reset +2 +2 +1 +0 +1\/2 +1 \(2 vaults\) +1\/2$/);
-    expect(table[3]).toMatch(/^mixed +1 +0 +0 +0 +1\/1 +0 \(0 vaults\) +-$/);
+    expect(table[0]).toMatch(/^kind +runs +injected +crashes +hangs +exit 3 +reports +unreported leaks +attributed$/);
+    expect(table[1]).toMatch(/^reset +2 +2 +1 +0 +0 +1\/2 +1 \(2 vaults\) +1\/2$/);
+    expect(table[3]).toMatch(/^mixed +1 +0 +0 +0 +1 +1\/1 +0 \(0 vaults\) +-$/);
   });
 });

@@ -74,6 +74,8 @@ export interface ChaosRun extends ChaosJob {
   unreportedLeaks: string[];
   /** Results with verdict fail: id and requirements. */
   failures: { id: string; requirements: string[] }[];
+  /** The defects of its own the suite reported (report.json's `suiteErrors`; exit 3). */
+  suiteErrors: string[];
   /** Single-fault runs that injected something: whether the failures are the fault's (`attributedTo`). */
   attributed?: boolean;
   durationMs: number;
@@ -98,24 +100,23 @@ async function listVlcVaults(url: string, accounts: readonly AccountCredentials[
   return names;
 }
 
-interface ReportFacts {
-  leftovers: string[];
-  failures: ChaosRun["failures"];
-}
+type ReportFacts = Pick<ChaosRun, "failures" | "suiteErrors"> & { leftovers: string[] };
 
 function readReport(out: string): ReportFacts {
-  const empty = { leftovers: [], failures: [] };
+  const empty = { leftovers: [], failures: [], suiteErrors: [] };
   if (!existsSync(join(out, "report.json"))) return empty;
   try {
     const run = (JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { runs?: unknown[] }).runs?.[0] as {
       leftovers?: string[];
       deferred?: string[];
+      suiteErrors?: string[];
       results?: { id: string; verdict: string; requirements?: string[] }[];
     };
     const failed = (run?.results ?? []).filter((r) => r.verdict === "fail");
     return {
       leftovers: [...(run?.leftovers ?? []), ...(run?.deferred ?? [])],
       failures: failed.map((r) => ({ id: r.id, requirements: r.requirements ?? [] })),
+      suiteErrors: run?.suiteErrors ?? [],
     };
   } catch {
     return empty;
@@ -178,7 +179,7 @@ type Judged = Omit<ChaosRun, keyof ChaosJob | "scope" | "injected" | "attributed
 
 /** What the finished child, its reports in `out` and the vaults left on the emulator say about the run. */
 function judge(child: Child, out: string, upstreamVaults: string[]): Judged {
-  const { leftovers, failures } = readReport(out);
+  const { leftovers, failures, suiteErrors } = readReport(out);
   const crash = crashOf(child);
   return {
     exitCode: child.exitCode,
@@ -190,6 +191,7 @@ function judge(child: Child, out: string, upstreamVaults: string[]): Judged {
     reportedLeftovers: leftovers,
     unreportedLeaks: upstreamVaults.filter((name) => !leftovers.includes(name)),
     failures,
+    suiteErrors,
   };
 }
 

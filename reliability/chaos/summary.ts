@@ -8,6 +8,8 @@ export interface KindFigures {
   injected: number;
   crashes: number;
   hangs: number;
+  /** Runs that exited 3: the suite found a defect of its own. */
+  suiteDefects: number;
   /** Runs that wrote all four reports. */
   reportsWritten: number;
   /** Runs that left a vault their report does not list, and how many such vaults. */
@@ -40,6 +42,7 @@ function figures(kind: string, runs: readonly ChaosRun[]): KindFigures {
     injected: runs.reduce((sum, r) => sum + Object.values(r.injected).reduce((a, b) => a + b, 0), 0),
     crashes: count((r) => r.crashed),
     hangs: count((r) => r.hung),
+    suiteDefects: count((r) => r.exitCode === 3),
     reportsWritten: count((r) => r.reports.length === REPORT_FILES.length),
     leakingRuns: count((r) => r.unreportedLeaks.length > 0),
     leakedVaults: runs.reduce((sum, r) => sum + r.unreportedLeaks.length, 0),
@@ -49,20 +52,33 @@ function figures(kind: string, runs: readonly ChaosRun[]): KindFigures {
   };
 }
 
-/** True when every figure that must be perfect is: no crash, no hang, every report, no unreported vault. */
+/** True when every figure that must be perfect is: no crash, hang or suite defect, every report, no unreported vault. */
 export function survived(rows: readonly KindFigures[]): boolean {
-  return rows.every((r) => r.crashes === 0 && r.hangs === 0 && r.reportsWritten === r.runs && r.leakingRuns === 0);
+  return rows.every(
+    (r) => !r.crashes && !r.hangs && !r.suiteDefects && r.reportsWritten === r.runs && r.leakingRuns === 0,
+  );
 }
 
-/** A plain-text table: kind, runs, injected, crashes, hangs, reports written, unreported leaks, attributed. */
+/** A plain-text table: kind, runs, injected, crashes, hangs, suite defects, reports, unreported leaks, attributed. */
 export function chaosTable(rows: readonly KindFigures[]): string {
-  const header = ["kind", "runs", "injected", "crashes", "hangs", "reports", "unreported leaks", "attributed"];
+  const header = [
+    "kind",
+    "runs",
+    "injected",
+    "crashes",
+    "hangs",
+    "exit 3",
+    "reports",
+    "unreported leaks",
+    "attributed",
+  ];
   const cells = rows.map((r) => [
     r.kind,
     String(r.runs),
     String(r.injected),
     String(r.crashes),
     String(r.hangs),
+    String(r.suiteDefects),
     `${r.reportsWritten}/${r.runs}`,
     `${r.leakingRuns} (${r.leakedVaults} vaults)`,
     r.attributable ? `${r.attributed}/${r.attributable}` : "-",
