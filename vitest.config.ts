@@ -23,7 +23,12 @@ export default defineConfig({
       {
         test: {
           name: "conformance",
-          include: ["conformance/**/*.e2e.ts", "reports/**/*.e2e.ts", "mutation/**/*.e2e.ts"],
+          include: [
+            "conformance/**/*.e2e.ts",
+            "reports/**/*.e2e.ts",
+            "mutation/**/*.e2e.ts",
+            "reliability/**/*.e2e.ts",
+          ],
           testTimeout: 300_000,
           hookTimeout: 60_000,
         },
