@@ -4,23 +4,21 @@
  */
 import type { Operation } from "../model/index.js";
 import { newSession, noteCensus, type SuiteContext } from "./context.js";
-import { runSteps } from "./paths.js";
 import { resultOf, type CheckResult } from "./results.js";
+import { runScript, scriptResult, type ScriptStep } from "./script.js";
 import { StepFailure, type Principal, type Session } from "./session.js";
 import { stringMember } from "./wire/json.js";
 import { sendRaw, signerCredentials } from "./wire/raw.js";
 
 type CheckBase = Pick<CheckResult, "id" | "generator" | "target" | "requirements">;
 
-type GateStep = (session: Session) => Promise<unknown>;
-
 const send =
-  (operation: Operation, principal?: Principal): GateStep =>
+  (operation: Operation, principal?: Principal): ScriptStep =>
   (session) =>
     session.perform(operation, principal);
 
 /** ListVaults with an empty `limit` and `marker`, as the service model's example sends it (the SDK cannot). */
-const emptyListParameters: GateStep = async (session) => {
+const emptyListParameters: ScriptStep = async (session) => {
   const { target, wireOptions, principal } = session.context;
   const credentials = await signerCredentials(target, principal.client);
   const operation: Operation = { name: "ListVaults", accountId: "-", limit: "", marker: "" };
@@ -31,7 +29,7 @@ const emptyListParameters: GateStep = async (session) => {
 };
 
 /** ListVaults with a limit over 10, recording how many vaults the page held (LIST-PAGE-SIZE). */
-const largeLimit: GateStep = async (session) => {
+const largeLimit: ScriptStep = async (session) => {
   const { observed } = await session.perform({ name: "ListVaults", accountId: "-", limit: "50" });
   const list = observed.body?.VaultList;
   const held = Array.isArray(list) ? list.length : 0;
@@ -44,71 +42,94 @@ const largeLimit: GateStep = async (session) => {
   if (seen) noteCensus(session.context, "LIST-PAGE-SIZE", `gate:list-limit: ${seen} (${held} for limit 50)`);
 };
 
+/** One gate check: its id, the requirements it speaks for, and its steps (on the run's `<prefix>-gate` vault). */
+interface GateCheck {
+  id: string;
+  requirements: string[];
+  steps: (context: SuiteContext, vaultName: string) => ScriptStep[];
+  /** Runs only when the target has a second principal. */
+  needsSecond?: true;
+}
+
+/** Another account's id: the second principal's, else one that is not the signer's. */
+const otherAccount = (c: SuiteContext) =>
+  c.second?.accountId ?? (c.principal.accountId === "999999999999" ? "888888888888" : "999999999999");
+
+/** The gate checks, in the order they run. */
+export const GATE_CHECKS: readonly GateCheck[] = [
+  {
+    id: "gate:account-own-id",
+    requirements: ["ACCT-DASH-OR-OWN"],
+    steps: (c, vaultName) => [
+      send({ name: "CreateVault", accountId: "-", vaultName }),
+      send({ name: "DescribeVault", accountId: c.principal.accountId, vaultName }),
+    ],
+  },
+  {
+    id: "gate:account-other-id",
+    requirements: ["ACCT-MISMATCH-DENIED"],
+    steps: (c, vaultName) => [
+      send({ name: "DescribeVault", accountId: otherAccount(c), vaultName }),
+      send({ name: "InitiateVaultLock", accountId: otherAccount(c), vaultName, policy: "{}" }),
+    ],
+  },
+  {
+    id: "gate:account-malformed",
+    requirements: ["ACCT-MALFORMED"],
+    steps: (_, vaultName) => [
+      send({ name: "DescribeVault", accountId: "1111-2222-3333", vaultName }),
+      send({ name: "ListVaults", accountId: "abcmnoxyz" }),
+    ],
+  },
+  {
+    id: "gate:vault-name-create",
+    requirements: ["VAULT-NAME-RULES"],
+    steps: (c) => [
+      send({ name: "CreateVault", accountId: "-", vaultName: `${c.prefix} bad` }),
+      send({ name: "CreateVault", accountId: "-", vaultName: "x".repeat(256) }),
+    ],
+  },
+  {
+    id: "gate:vault-name-lookup",
+    requirements: ["VAULT-NAME-INVALID-LOOKUP"],
+    steps: (c) => [send({ name: "GetVaultLock", accountId: "-", vaultName: `${c.prefix}:bad` })],
+  },
+  {
+    id: "gate:list-limit",
+    requirements: ["LIST-VAULTS", "LIST-PAGE-SIZE"],
+    steps: () => [largeLimit, send({ name: "ListVaults", accountId: "-", limit: "0" })],
+  },
+  { id: "gate:list-empty-parameters", requirements: ["LIST-EMPTY-PARAMETERS"], steps: () => [emptyListParameters] },
+  {
+    id: "gate:list-marker",
+    requirements: ["LIST-MARKER"],
+    steps: () => [send({ name: "ListVaults", accountId: "-", marker: "not-a-vault-arn" })],
+  },
+  {
+    id: "gate:account-isolation",
+    requirements: ["ACCT-ISOLATION"],
+    needsSecond: true,
+    steps: (c, vaultName) => [send({ name: "DescribeVault", accountId: "-", vaultName }, c.second)],
+  },
+];
+
 /** Checks of the request gate: account ids, vault names, ListVaults parameters, cross-account isolation. */
 export async function runGateChecks(context: SuiteContext): Promise<CheckResult[]> {
-  const own = context.principal.accountId;
   const vaultName = `${context.prefix}-gate`;
-  const other = context.second?.accountId ?? (own === "999999999999" ? "888888888888" : "999999999999");
-  const checks: [string, string[], GateStep[]][] = [
-    [
-      "gate:account-own-id",
-      ["ACCT-DASH-OR-OWN"],
-      [
-        send({ name: "CreateVault", accountId: "-", vaultName }),
-        send({ name: "DescribeVault", accountId: own, vaultName }),
-      ],
-    ],
-    [
-      "gate:account-other-id",
-      ["ACCT-MISMATCH-DENIED"],
-      [
-        send({ name: "DescribeVault", accountId: other, vaultName }),
-        send({ name: "InitiateVaultLock", accountId: other, vaultName, policy: "{}" }),
-      ],
-    ],
-    [
-      "gate:account-malformed",
-      ["ACCT-MALFORMED"],
-      [
-        send({ name: "DescribeVault", accountId: "1111-2222-3333", vaultName }),
-        send({ name: "ListVaults", accountId: "abcmnoxyz" }),
-      ],
-    ],
-    [
-      "gate:vault-name-create",
-      ["VAULT-NAME-RULES"],
-      [
-        send({ name: "CreateVault", accountId: "-", vaultName: `${context.prefix} bad` }),
-        send({ name: "CreateVault", accountId: "-", vaultName: "x".repeat(256) }),
-      ],
-    ],
-    [
-      "gate:vault-name-lookup",
-      ["VAULT-NAME-INVALID-LOOKUP"],
-      [send({ name: "GetVaultLock", accountId: "-", vaultName: `${context.prefix}:bad` })],
-    ],
-    [
-      "gate:list-limit",
-      ["LIST-VAULTS", "LIST-PAGE-SIZE"],
-      [largeLimit, send({ name: "ListVaults", accountId: "-", limit: "0" })],
-    ],
-    ["gate:list-empty-parameters", ["LIST-EMPTY-PARAMETERS"], [emptyListParameters]],
-    ["gate:list-marker", ["LIST-MARKER"], [send({ name: "ListVaults", accountId: "-", marker: "not-a-vault-arn" })]],
-  ];
-  if (context.second)
-    checks.push([
-      "gate:account-isolation",
-      ["ACCT-ISOLATION"],
-      [send({ name: "DescribeVault", accountId: "-", vaultName }, context.second)],
-    ]);
   const results: CheckResult[] = [];
   const session = newSession(context);
-  for (const [id, requirements, steps] of checks) {
+  for (const check of GATE_CHECKS) {
+    if (check.needsSecond && !context.second) continue;
     const from = session.trace.length;
-    const notSent = await runSteps(steps.map((step) => () => step(session)));
-    const base = { id, generator: "gate" as const, target: context.target.name, requirements };
-    results.push(notSent ? { ...base, verdict: "skip", reason: notSent } : resultOf(base, session.trace.slice(from)));
-    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${id}`);
+    const run = await runScript(session, check.steps(context, vaultName));
+    const base = {
+      id: check.id,
+      generator: "gate" as const,
+      target: context.target.name,
+      requirements: check.requirements,
+    };
+    results.push(scriptResult(base, session, from, run));
+    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${check.id}`);
   }
   results.push(await listOrder(context));
   return results;

@@ -5,8 +5,9 @@
  */
 import { legalHoldPolicy, seedPolicy, vaultArn } from "../model/index.js";
 import { newSession, type SuiteContext } from "./context.js";
-import { EXPIRY_STEP_MS, runSteps } from "./paths.js";
-import { resultOf, type CheckResult } from "./results.js";
+import { EXPIRY_STEP_MS } from "./paths.js";
+import type { CheckResult } from "./results.js";
+import { runScript, scriptResult, type ScriptStep } from "./script.js";
 import {
   DAY_MS,
   DENIED,
@@ -196,6 +197,17 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** One scenario step as a script step: its request (keeping the archive and lock ids answered) or a clock move. */
+function scenarioStep(step: ScenarioStep, v: ScenarioVault): ScriptStep {
+  return async (session) => {
+    if ("advanceMs" in step) return session.advanceClock(step.advanceMs);
+    const { observed } = await session.perform(step.make(v));
+    const archiveId = observed.headers["x-amz-archive-id"];
+    if (step.keep && archiveId) v.archives.set(step.keep, archiveId);
+    if (observed.headers["x-amz-lock-id"]) v.lockId = observed.headers["x-amz-lock-id"];
+  };
+}
+
 /** Runs every scenario on its own vault; one result each. */
 export async function runPolicyScenarios(context: SuiteContext): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
@@ -219,23 +231,11 @@ export async function runPolicyScenarios(context: SuiteContext): Promise<CheckRe
       account,
       archives: new Map(),
     };
-    let taken = 0;
-    const guarded = await runSteps(
-      scenario.steps.map((step) => async () => {
-        taken++;
-        if ("advanceMs" in step) return session.advanceClock(step.advanceMs);
-        const { observed } = await session.perform(step.make(v));
-        const archiveId = observed.headers["x-amz-archive-id"];
-        if (step.keep && archiveId) v.archives.set(step.keep, archiveId);
-        if (observed.headers["x-amz-lock-id"]) v.lockId = observed.headers["x-amz-lock-id"];
-      }),
+    const run = await runScript(
+      session,
+      scenario.steps.map((step) => scenarioStep(step, v)),
     );
-    const result = resultOf(base, session.trace);
-    results.push(
-      guarded
-        ? { ...base, verdict: "skip", reason: guarded, trace: session.trace }
-        : { ...result, ...(result.verdict === "pass" ? {} : { length: taken }) },
-    );
+    results.push(scriptResult(base, session, 0, run));
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${scenario.id}`);
   }
   return results;
