@@ -1,7 +1,7 @@
 /**
  * The oracle: given the world, a request and the time, the outcomes an endpoint may give and the
  * world after each. Pure. The emulator serves the first branch; the suite accepts any branch.
- * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `transition`);
+ * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `advance`);
  * none are restated here.
  */
 import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
@@ -10,7 +10,7 @@ import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
 import { INVENTORY_INTERVAL_MS, writtenSinceInventory } from "./inventory.js";
 import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
-import { EMPTY_VAULT, vaultLockMachine, type EdgeMeta, type LockState, type VaultEvent } from "./machine.js";
+import { EMPTY_VAULT, type EdgeMeta, type VaultEvent } from "./machine.js";
 import type { Request, VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
 import { describeBody, render } from "./render.js";
@@ -53,8 +53,8 @@ function refusals(meta: EdgeMeta, subject: string): Branch[] {
 }
 
 function snapshotOf(record: VaultRecord | undefined): Snapshot {
-  if (!record) return vaultLockMachine.resolveState({ value: "absent", context: EMPTY_VAULT });
-  return vaultLockMachine.resolveState({ value: record.state, context: { ...EMPTY_VAULT, ...record.context } });
+  if (!record) return { value: "absent", context: EMPTY_VAULT };
+  return { value: record.state, context: { ...EMPTY_VAULT, ...record.context } };
 }
 
 function recordOf(snapshot: Snapshot): VaultRecord | undefined {
@@ -158,7 +158,7 @@ function vaultStep(
   };
   const vault = vaultArn(request.region, account, operation.vaultName);
   return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
-    const state = snapshot.value as LockState;
+    const state = snapshot.value;
     const refusal = authorize(state, snapshot.context, operation, {
       signer: request.signer,
       now: request.now,
