@@ -3,7 +3,7 @@ export { archiveAgeInDays, MAX_TAGS, tagProblem, treeHash } from "./archive.js";
 export { authorize, POLICY_EDGES } from "./authorize.js";
 export { EDGES, edgeById, type Edge } from "./edges.js";
 export { ERRORS, isErrorCode, type ErrorCode } from "./errors.js";
-export { GATE_EDGES } from "./gate.js";
+export { checkGate, GATE_EDGES } from "./gate.js";
 export { INCONSISTENCIES, type Inconsistency } from "./inconsistencies.js";
 export {
   EMPTY_VAULT,
