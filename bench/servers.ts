@@ -1,7 +1,7 @@
 /**
  * Servers for benchmarks, each in a worker thread so client and server do not share an event loop:
  * - `emulator`: the reference emulator;
- * - `bare`: plain node:http answering every request with GetVaultLock's canned Locked body;
+ * - `bare`: plain node:http answering each path with the answer given for it (the emulator's, recorded);
  * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges);
  * - `replayer`: plain node:http answering the i-th request with the i-th recorded response.
  * `listenBenchServer` starts the plain ones in the calling thread instead (the one-thread arrangement).
@@ -12,14 +12,20 @@ import { parentPort, workerData } from "node:worker_threads";
 import { proxy, type Exchange, type Intercept } from "../conformance/harness.js";
 import { startEmulator } from "../emulator/server.js";
 
+export interface CannedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface ServerSpec {
   kind: "emulator" | "bare" | "recorder" | "replayer";
   clockControl?: boolean;
   upstream?: string;
   recording?: Exchange[];
+  /** For `bare`: the answer to each request path. */
+  answers?: Record<string, CannedAnswer>;
 }
-
-const CANNED = JSON.stringify({ Policy: "{}", State: "Locked", CreationDate: "2026-01-01T00:00:00.000Z" });
 
 function readAll(stream: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -37,7 +43,8 @@ function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerRespons
   if (spec.kind === "bare")
     return async (req, res) => {
       await readAll(req);
-      send(res, 200, { "content-type": "application/json", "x-amzn-requestid": "bare" }, CANNED);
+      const answer = spec.answers![req.url ?? ""] ?? { status: 404, headers: {}, body: "" };
+      send(res, answer.status, answer.headers, answer.body);
     };
   let next = 0;
   return async (req, res) => {

@@ -41,7 +41,7 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string): Promise<void> {
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
-  const query = new URLSearchParams(rawQuery);
+  const query = rawQuery ? new URLSearchParams(rawQuery) : NO_QUERY;
   const body = await readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
   if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
   const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
@@ -72,8 +72,12 @@ function checkApiVersion(version: string | string[] | undefined): void {
     throw new ServiceError("InvalidParameterValueException", `Unsupported API version: ${String(version)}`);
 }
 
+const NO_QUERY = new URLSearchParams();
+const EMPTY = Buffer.alloc(0);
+
 function queryRecord(query: URLSearchParams): Record<string, string | string[]> {
   const record: Record<string, string | string[]> = {};
+  if (query === NO_QUERY) return record;
   for (const key of new Set(query.keys())) {
     const values = query.getAll(key);
     record[key] = values.length === 1 ? values[0]! : values;
@@ -82,12 +86,17 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
 }
 
 /** Reads the whole body, refusing more than `limit` bytes (declared or streamed). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
   const tooLarge = () =>
     new ServiceError("InvalidParameterValueException", `The request body is larger than ${limit} bytes`);
-  if (Number(req.headers["content-length"] ?? 0) > limit) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) {
     req.resume();
     return Promise.reject(tooLarge());
+  }
+  if (declared === 0 && req.headers["transfer-encoding"] === undefined) {
+    req.resume();
+    return EMPTY;
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -110,34 +119,35 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function commonHeaders(requestId: string): Record<string, string> {
-  return { "x-amzn-RequestId": requestId, Date: new Date().toUTCString() };
+let shownDate = { second: 0, text: "" };
+
+/** The `Date` header: the wall clock to the second, formatted once a second. */
+function dateHeader(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== shownDate.second) shownDate = { second, text: new Date(second * 1000).toUTCString() };
+  return shownDate.text;
 }
 
+function commonHeaders(requestId: string): Record<string, string | number> {
+  return { "x-amzn-RequestId": requestId, Date: dateHeader() };
+}
+
+/** Writes the answer: status, headers and body go out together (one socket write, as node:http gives). */
 function writeResponse(res: ServerResponse, requestId: string, response: Response): void {
   if (response.code) return writeError(res, requestId, response.code, response.message ?? response.code);
-  const headers = { ...commonHeaders(requestId), ...response.headers };
-  if (response.body === undefined) {
-    res.writeHead(response.status, { ...headers, "Content-Length": "0" }).end();
-    return;
-  }
-  const text = JSON.stringify(response.body);
-  res.writeHead(response.status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  const headers: Record<string, string | number> = Object.assign(commonHeaders(requestId), response.headers);
+  const text = response.body === undefined ? "" : JSON.stringify(response.body);
+  if (text) headers["Content-Type"] = "application/json";
+  headers["Content-Length"] = Buffer.byteLength(text);
+  res.writeHead(response.status, headers).end(text);
 }
 
 /** Writes the AWS JSON error (ERR-JSON-BODY); also used by the control routes and client-error handler. */
 export function writeError(res: ServerResponse, requestId: string, code: ErrorCode, message: string): void {
   if (res.headersSent) return void res.end();
   const text = errorBody(code, message);
-  res.writeHead(ERRORS[code].status, {
-    ...commonHeaders(requestId),
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  const headers = commonHeaders(requestId);
+  headers["Content-Type"] = "application/json";
+  headers["Content-Length"] = Buffer.byteLength(text);
+  res.writeHead(ERRORS[code].status, headers).end(text);
 }

@@ -52,9 +52,14 @@ function refusals(meta: EdgeMeta, subject: string): Branch[] {
   }));
 }
 
+/** The machine state of a stored vault; a record written before a context field existed gets its default. */
+const CONTEXT_FIELDS = Object.keys(EMPTY_VAULT);
+
 function snapshotOf(record: VaultRecord | undefined): Snapshot {
   if (!record) return { value: "absent", context: EMPTY_VAULT };
-  return { value: record.state, context: { ...EMPTY_VAULT, ...record.context } };
+  const { context } = record;
+  const complete = CONTEXT_FIELDS.every((field) => field in context);
+  return { value: record.state, context: complete ? context : { ...EMPTY_VAULT, ...context } };
 }
 
 function recordOf(snapshot: Snapshot): VaultRecord | undefined {
@@ -168,7 +173,7 @@ function vaultStep(
       const meta = { ...refusal.meta, reason: `${refusal.meta.reason} ${refusal.detail}` };
       return refusals(meta, vault).map((branch) => ({
         ...branch,
-        ...trail([...edges, meta]),
+        ...trail([...edges, refusal.meta]),
         changes: change(snapshot),
       }));
     }
@@ -206,9 +211,15 @@ function soonerInventory(snapshot: Snapshot, event: VaultEvent): VaultEvent[] {
   return [{ ...event, now: event.now + INVENTORY_INTERVAL_MS }];
 }
 
-/** The edge ids a branch took, in order, and the requirements they implement. */
+const SINGLE_TRAILS = new WeakMap<EdgeMeta, Pick<Branch, "edges" | "requirements">>();
+
+/** The edge ids a branch took, in order, and the requirements they implement (one edge's, computed once). */
 function trail(taken: EdgeMeta[]): Pick<Branch, "edges" | "requirements"> {
-  return { edges: taken.map((e) => e.id), requirements: [...new Set(taken.flatMap((e) => e.requirements))] };
+  const single = taken.length === 1 ? SINGLE_TRAILS.get(taken[0]!) : undefined;
+  if (single) return single;
+  const found = { edges: taken.map((e) => e.id), requirements: [...new Set(taken.flatMap((e) => e.requirements))] };
+  if (taken.length === 1) SINGLE_TRAILS.set(taken[0]!, found);
+  return found;
 }
 
 function listVaults(world: WorldView, request: Request, account: string): Branch[] {
