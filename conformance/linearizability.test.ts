@@ -135,6 +135,34 @@ describe("checkHistory", () => {
     ).toBe(true);
   });
 
+  it("lets an operation that got no answer (status 0) take effect at any time after its call, or never", () => {
+    const lost: Observed = { status: 0, unrecognized: "no answer (TimeoutError)", headers: {} };
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 0, 1],
+          [denied, 2, 3],
+        ]),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 0, 1],
+          [won("L1"), 2, 3],
+        ]),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 5, 6],
+          [denied, 2, 3],
+        ]),
+      ).ok,
+    ).toBe(false);
+  });
+
   it("agrees with the brute-force definition on random small histories, and its orders are witnesses", () => {
     fc.assert(
       fc.property(historyArb, (h) => {

@@ -3,6 +3,7 @@
  * operations; beyond that, for a pass the first `EMBEDDED_MAX` operations of its linearization (a prefix of a
  * linearization is one of the sub-history it covers), for a failure the operations that could not be placed and
  * the end of the longest order found before them, in the failing component. The check itself is always complete.
+ * Also the one-line account of a failure.
  */
 import type { History } from "./history.js";
 import { formatObserved } from "./invoke.js";
@@ -41,4 +42,15 @@ export function embedHistory(history: History, outcome: CheckOutcome): { history
     ? { ok: true, order: local(outcome.order) }
     : { ok: false, longestPrefix: local(outcome.longestPrefix), unplaceable: local(outcome.unplaceable) };
   return { history: { operations, linearization }, omitted: history.entries.length - kept.length };
+}
+
+/** One line on why a history is not linearizable: where the search got stuck, and what it could not place. */
+export function describeFailure(history: History, outcome: Extract<CheckOutcome, { ok: false }>): string {
+  const vault = outcome.vaults.map((key) => key.split("\n")[1]).join(", ") || "no vault";
+  const stuck = outcome.unplaceable.slice(0, 3).map((i) => {
+    const { operation, observed } = history.entries[i]!;
+    return `${describeOperation(operation)} → ${formatObserved(observed)}`;
+  });
+  const more = outcome.unplaceable.length > 3 ? ` and ${outcome.unplaceable.length - 3} more` : "";
+  return `not linearizable (${vault}): after ${outcome.longestPrefix.length} operations in order, the model explains none of ${stuck.join("; ")}${more}`;
 }

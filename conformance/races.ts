@@ -12,7 +12,7 @@ import type { History, HistoryEntry } from "./history.js";
 import { formatObserved } from "./invoke.js";
 import { checkHistory, type CheckOutcome } from "./linearizability.js";
 import { recordLoad, recordOne, type LoadShape } from "./load.js";
-import { embedHistory } from "./race-history.js";
+import { describeFailure, embedHistory } from "./race-history.js";
 import { failedStepResult, type CheckResult } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
 import { describeOperation } from "./session.js";
@@ -29,6 +29,8 @@ export interface RaceOptions {
   vaults: number;
   load: LoadShape;
   seed: number;
+  /** Given each race's whole history once it is checked. */
+  onHistory?: (id: string, history: History) => void;
 }
 
 export const DEFAULT_RACES: RaceOptions = {
@@ -68,18 +70,9 @@ function tally(entries: readonly HistoryEntry[]): string {
   return [...counts].map(([answer, n]) => `${answer} ×${n}`).join(", ");
 }
 
-function failureReason(history: History, outcome: Extract<CheckOutcome, { ok: false }>): string {
-  const vault = outcome.vaults.map((key) => key.split("\n")[1]).join(", ") || "no vault";
-  const stuck = outcome.unplaceable.slice(0, 3).map((i) => {
-    const { operation, observed } = history.entries[i]!;
-    return `${describeOperation(operation)} → ${formatObserved(observed)}`;
-  });
-  const more = outcome.unplaceable.length > 3 ? ` and ${outcome.unplaceable.length - 3} more` : "";
-  return `not linearizable (${vault}): after ${outcome.longestPrefix.length} operations in order, the model explains none of ${stuck.join("; ")}${more}`;
-}
-
 /** Checks the history in full: notImplemented when the target lacks a route it used, else pass or fail. */
-function checked(base: Base, history: History): { result: CheckResult; outcome: CheckOutcome } {
+function checked(base: Base, history: History, options: RaceOptions): { result: CheckResult; outcome: CheckOutcome } {
+  options.onHistory?.(base.id, history);
   const observed = tally(history.entries);
   const missing = history.entries.find((e) => e.observed.unrecognized && NO_ROUTE.has(e.observed.status));
   const outcome = checkHistory(history);
@@ -92,7 +85,7 @@ function checked(base: Base, history: History): { result: CheckResult; outcome: 
     return { result: { ...common, verdict: "notImplemented", reason }, outcome };
   }
   if (!outcome.ok)
-    return { result: { ...common, verdict: "fail", reason: `${failureReason(history, outcome)}; ${size}` }, outcome };
+    return { result: { ...common, verdict: "fail", reason: `${describeFailure(history, outcome)}; ${size}` }, outcome };
   return { result: { ...common, verdict: "pass", reason: `linearizable: ${size}` }, outcome };
 }
 
@@ -116,7 +109,7 @@ async function initiateRace(context: SuiteContext, options: RaceOptions): Promis
     winnersByRound.push(racing.filter((e) => e.observed.status === 201).length);
     if (round < rounds - 1) entries.push(...(await concurrently(context, [abort])));
   }
-  const { result, outcome } = checked(base, historyOf(context, setup.world, entries));
+  const { result, outcome } = checked(base, historyOf(context, setup.world, entries), options);
   if (result.verdict !== "pass" || !outcome.ok) {
     const counts = winnersByRound.some((w) => w !== 1)
       ? `; winners per round: ${winnersByRound.join(", ")} of ${n}`
@@ -150,7 +143,7 @@ async function completeAbortRace(context: SuiteContext, options: RaceOptions): P
     const abort: Operation = { name: "AbortVaultLock", accountId: "-", vaultName };
     racing.push(complete, abort, complete, abort, { name: "GetVaultLock", accountId: "-", vaultName });
   }
-  return checked(base, historyOf(context, session.world, await concurrently(context, racing))).result;
+  return checked(base, historyOf(context, session.world, await concurrently(context, racing)), options).result;
 }
 
 /** The load generator's history, checked. */
@@ -172,7 +165,7 @@ async function loadRace(context: SuiteContext, options: RaceOptions): Promise<Ch
         context.uploads.set(vaultName, (context.uploads.get(vaultName) ?? new Set()).add(id)),
       sent: () => context.stats.requests++,
     });
-    return { ...checked(base, history).result, seed: options.seed };
+    return { ...checked(base, history, options).result, seed: options.seed };
   } finally {
     for (const client of lanes) client.destroy();
   }
