@@ -81,19 +81,26 @@ function zobrist(count: number): Uint32Array {
   return keys;
 }
 
-/** The (linearized set, state) pairs entered so far. */
+/** The (linearized set, state) pairs entered so far, by the set's hash; equal hashes are told apart by the set. */
 class Visited {
-  private readonly seen = new Map<string, Uint32Array[]>();
+  private readonly seen = new Map<number, { check: number; state: number; bits: Uint32Array }[]>();
 
   /** Records the pair; false when it was entered before. */
   add(hash: [number, number], bits: Uint32Array, state: number): boolean {
-    const key = `${hash[0]}:${hash[1]}:${state}`;
+    const key = (hash[0] ^ Math.imul(state, 0x9e3779b1)) >>> 0;
     const list = this.seen.get(key);
-    if (list?.some((other) => other.every((word, i) => word === bits[i]))) return false;
-    if (list) list.push(bits.slice());
-    else this.seen.set(key, [bits.slice()]);
+    if (list) {
+      for (const other of list)
+        if (other.check === hash[1] && other.state === state && same(other.bits, bits)) return false;
+      list.push({ check: hash[1], state, bits: bits.slice() });
+    } else this.seen.set(key, [{ check: hash[1], state, bits: bits.slice() }]);
     return true;
   }
+}
+
+function same(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Finds an order of `entries` (one component) that the model explains, starting from `space.start`. */

@@ -103,13 +103,18 @@ function table(outcomes: MutantOutcome[]): string {
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n");
 }
 
-interface Measured {
+export interface Measured {
   outcome: MutantOutcome;
   ms: number;
 }
 
 /** Measures every mutant on `workers` worker threads, printing each one's result and time as it comes. */
-async function measureAll(mutants: Mutant[], seed: number, runs: number, workers: number): Promise<Measured[]> {
+export async function measureAll(
+  mutants: readonly Mutant[],
+  seed: number,
+  runs: number,
+  workers: number,
+): Promise<Measured[]> {
   const queue = mutants.map((m) => m.name);
   const measured = new Map<string, Measured>();
   const work = (worker: Worker) =>
