@@ -140,7 +140,8 @@ function runOptions(
   target: Target,
   work: Work,
   embedded: boolean,
-): Omit<RunOptions, "interrupted" | "progress"> {  const { replay } = work;
+): Omit<RunOptions, "interrupted" | "progress"> {
+  const { replay } = work;
   const seed =
     replay?.seed ??
     (str(flags, "seed") !== undefined ? Number(str(flags, "seed")) : Math.floor(Math.random() * 2 ** 31));

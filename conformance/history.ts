@@ -14,7 +14,7 @@ export interface HistoryEntry {
   /** The lane (0-based) that sent it: one client, one request at a time. */
   client: number;
   operation: Operation;
-  /** What came back; status 0 when nothing did (see `deadline`). */
+  /** What came back; status 0 when nothing did, `transport` when it broke off (see `unknownOutcome`, `deadline`). */
   observed: Observed;
   /** Wall-clock ms (fractional) just before the request was sent and just after its answer (or its failure) came. */
   called: number;
@@ -34,9 +34,14 @@ export interface History {
   entries: HistoryEntry[];
 }
 
+/** True when the answer is not known: none came (status 0), or it broke off (`transport`). */
+export function unknownOutcome(observed: Observed): boolean {
+  return observed.status === 0 || observed.transport !== undefined;
+}
+
 /**
- * When an entry's effect must have happened by: its return, or never for one that got no answer (status 0, a
- * network error), which may have taken effect at any time after its call, or not at all.
+ * When an entry's effect must have happened by: its return, or never for one that got no answer at all (status 0),
+ * which may have taken effect at any time after its call, or not at all.
  */
 export function deadline(entry: HistoryEntry): number {
   return entry.observed.status === 0 ? Infinity : entry.returned;

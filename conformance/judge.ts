@@ -84,9 +84,11 @@ function sameJson(a: unknown, b: string): boolean {
 
 /**
  * True when the branch accounts for the whole answer: its outcome, and every header, field and value the model
- * knows. The linearizability check asks this, since values such as a lock's State tell which order happened.
+ * knows (an answer the SDK could not read explains nothing). The linearizability check asks this, since values
+ * such as a lock's State tell which order happened.
  */
 export function explains(observed: Observed, branch: Branch, toleranceMs: number): boolean {
+  if (observed.sdkError) return false;
   return sameOutcome(observed, branch) && partsMismatch(observed, branch, toleranceMs) === undefined;
 }
 

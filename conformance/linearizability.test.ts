@@ -116,6 +116,31 @@ describe("checkHistory", () => {
     expect(found).toMatchObject({ ok: false, vaults: [`${SIGNER}\nv`], longestPrefix: [0], unplaceable: [1] });
   });
 
+  it("reports the longest order found and the operations that cannot follow it; none when nothing can go first", () => {
+    const found = checkHistory(
+      raceHistory([
+        [won("L1"), 0, 10],
+        [won("L2"), 1, 9],
+        [denied, 2, 8],
+      ]),
+    );
+    expect(found).toMatchObject({ ok: false, unplaceable: [1] });
+    expect(!found.ok && found.longestPrefix).toHaveLength(2);
+    expect(!found.ok && found.longestPrefix[0]).toBe(0);
+    expect(
+      checkHistory(
+        raceHistory([
+          [denied, 0, 1],
+          [won("L1"), 5, 6],
+        ]),
+      ),
+    ).toMatchObject({
+      ok: false,
+      longestPrefix: [],
+      unplaceable: [0],
+    });
+  });
+
   it("respects real time: a denial that returned before the winner was called cannot be explained", () => {
     expect(
       checkHistory(

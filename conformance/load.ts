@@ -6,7 +6,7 @@
  *
  * ListVaults is left out on purpose: it reads every vault, so one of them would make the whole history one
  * component (`partition.ts`) and give up the per-vault check that lets long histories be checked. A request that
- * gets no answer at all (a network error) is recorded with status 0: it may have taken effect or not.
+ * gets no answer (a reset, a deadline) is recorded with status 0: it may have taken effect or not.
  */
 import type { GlacierClient } from "@aws-sdk/client-glacier";
 import fc from "fast-check";
@@ -39,6 +39,8 @@ export interface LoadTarget {
   uploaded?: (vaultName: string, archiveId: string) => void;
   /** Told of every request sent. */
   sent?: () => void;
+  /** Called after every answer; throwing stops the load (e.g. a target that stopped answering). */
+  afterEach?: () => void;
 }
 
 const KINDS = [
@@ -99,8 +101,8 @@ function operationOf(kind: Kind, vaultName: string, known: Known, target: LoadTa
 }
 
 /**
- * Sends one operation and records it, its service time estimated halfway through; a request with no answer is
- * recorded with status 0.
+ * Sends one operation and records it, its service time estimated halfway through. An answer that never came is
+ * recorded as such (status 0, with the transport failure), never thrown; the raw exchange is not kept.
  */
 export async function recordOne(
   client: GlacierClient,
@@ -110,11 +112,7 @@ export async function recordOne(
 ): Promise<HistoryEntry> {
   const at = now();
   const called = wallClock();
-  const observed = await invoke(client, operation).catch((error: unknown): Observed => ({
-    status: 0,
-    unrecognized: `no answer (${(error as Error)?.name ?? "error"})`,
-    headers: {},
-  }));
+  const { exchange: _, ...observed } = await invoke(client, operation);
   const returned = wallClock();
   return { client: lane, operation, observed, called, returned, now: at + (returned - called) / 2 };
 }
@@ -137,6 +135,7 @@ export async function recordLoad(shape: LoadShape, seed: number, target: LoadTar
       const operation = operationOf(kind, vaultName, known, target, k);
       target.sent?.();
       const entry = await recordOne(target.clients[k]!, operation, k, target.now);
+      target.afterEach?.();
       known.learn(operation, entry.observed);
       if (operation.name === "UploadArchive" && entry.observed.headers["x-amz-archive-id"])
         target.uploaded?.(vaultName, entry.observed.headers["x-amz-archive-id"]);

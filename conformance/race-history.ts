@@ -9,7 +9,7 @@ import type { History } from "./history.js";
 import { formatObserved } from "./invoke.js";
 import type { CheckOutcome } from "./linearizability.js";
 import type { RaceHistory } from "./results.js";
-import { describeOperation } from "./session.js";
+import { describeOperation } from "./requests.js";
 
 export const EMBEDDED_MAX = 500;
 

@@ -7,15 +7,15 @@
  * - `race:load-CxMxK`: the load generator (`load.ts`), C clients sending M operations in all over K vaults.
  */
 import { examplePolicy, type MemoryWorld, type Operation } from "../model/index.js";
-import { newSession, type SuiteContext } from "./context.js";
+import { checkTargetAnswers, newSession, type SuiteContext } from "./context.js";
 import type { History, HistoryEntry } from "./history.js";
 import { formatObserved } from "./invoke.js";
 import { checkHistory, type CheckOutcome } from "./linearizability.js";
 import { recordLoad, recordOne, type LoadShape } from "./load.js";
 import { describeFailure, embedHistory } from "./race-history.js";
-import { failedStepResult, type CheckResult } from "./results.js";
+import { resultOfError, type CheckResult } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
-import { describeOperation } from "./session.js";
+import { describeOperation } from "./requests.js";
 import { clientFor } from "./target.js";
 
 const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
@@ -47,14 +47,16 @@ function raceBase(context: SuiteContext, id: string): Base {
   return { id, generator: "race", target: context.target.name, requirements: REQUIREMENTS };
 }
 
-/** Sends every operation at once, one lane each, through the context's client. */
-function concurrently(context: SuiteContext, operations: Operation[]): Promise<HistoryEntry[]> {
+/** Sends every operation at once, one lane each, through the context's client; stops if the target is gone. */
+async function concurrently(context: SuiteContext, operations: Operation[]): Promise<HistoryEntry[]> {
   context.stats.requests += operations.length;
-  return Promise.all(
+  const entries = await Promise.all(
     operations.map((operation, lane) =>
       recordOne(context.principal.client, operation, lane, () => context.clock.now()),
     ),
   );
+  checkTargetAnswers(context);
+  return entries;
 }
 
 function historyOf(context: SuiteContext, start: MemoryWorld, entries: HistoryEntry[]): History {
@@ -70,23 +72,65 @@ function tally(entries: readonly HistoryEntry[]): string {
   return [...counts].map(([answer, n]) => `${answer} ×${n}`).join(", ");
 }
 
-/** Checks the history in full: notImplemented when the target lacks a route it used, else pass or fail. */
-function checked(base: Base, history: History, options: RaceOptions): { result: CheckResult; outcome: CheckOutcome } {
+/** True for an answer that is AWS-shaped: an error code, or a success the SDK could read. */
+const awsShaped = ({ observed }: HistoryEntry) =>
+  observed.code !== undefined ||
+  (observed.status >= 200 && observed.status < 300 && !observed.sdkError && !observed.transport);
+
+/**
+ * A route the target lacks: a bare 404/405/501 for an operation it never answered AWS-shaped in this run (the
+ * run-wide record of answered operations is kept up to date from the history).
+ */
+function missingRoute(context: SuiteContext, history: History): HistoryEntry | undefined {
+  for (const entry of history.entries) if (awsShaped(entry)) context.answered.add(entry.operation.name);
+  return history.entries.find(
+    (e) => e.observed.unrecognized && NO_ROUTE.has(e.observed.status) && !context.answered.has(e.operation.name),
+  );
+}
+
+/**
+ * Checks the history in full: notImplemented when the target lacks a route it used, a failure when some request
+ * got no usable answer (a reset, a deadline, an unreadable answer), else pass or fail with the history embedded.
+ */
+function checked(
+  context: SuiteContext,
+  base: Base,
+  history: History,
+  options: RaceOptions,
+): { result: CheckResult; outcome?: CheckOutcome } {
   options.onHistory?.(base.id, history);
   const observed = tally(history.entries);
-  const missing = history.entries.find((e) => e.observed.unrecognized && NO_ROUTE.has(e.observed.status));
+  const missing = missingRoute(context, history);
+  if (missing) {
+    const reason = `no such route: ${describeOperation(missing.operation)} → ${formatObserved(missing.observed)}`;
+    return { result: { ...base, verdict: "notImplemented", reason, observed } };
+  }
+  const lost = history.entries.filter((e) => e.observed.transport || e.observed.sdkError);
+  if (lost.length) {
+    const reason = `${lost.length} of ${history.entries.length} got no usable answer: ${observed}`;
+    return { result: { ...base, verdict: "fail", reason, observed } };
+  }
   const outcome = checkHistory(history);
   const embedded = embedHistory(history, outcome);
   const left = embedded.omitted ? ` (the report carries ${embedded.history.operations.length} of them)` : "";
   const size = `${history.entries.length} operations in ${outcome.components} independent parts${left}`;
   const common = { ...base, observed, history: embedded.history };
-  if (missing) {
-    const reason = `no such route: ${describeOperation(missing.operation)} → ${formatObserved(missing.observed)}`;
-    return { result: { ...common, verdict: "notImplemented", reason }, outcome };
-  }
   if (!outcome.ok)
     return { result: { ...common, verdict: "fail", reason: `${describeFailure(history, outcome)}; ${size}` }, outcome };
   return { result: { ...common, verdict: "pass", reason: `linearizable: ${size}` }, outcome };
+}
+
+/** A failure when a winning Initiate gave no lock id (the check cannot name the id to complete). */
+function winnerWithoutId(base: Base, entries: HistoryEntry[]): CheckResult | undefined {
+  const nameless = entries.find((e) => e.observed.status === 201 && !e.observed.headers["x-amz-lock-id"]);
+  if (!nameless) return undefined;
+  return {
+    ...base,
+    requirements: ["INIT-INSTALLS-POLICY", ...REQUIREMENTS],
+    verdict: "fail",
+    reason: `a winning Initiate answered no x-amz-lock-id: ${tally(entries)}`,
+    observed: tally(entries),
+  };
 }
 
 /** Rounds of N Initiates at once on a new vault; then a wrong id must not complete and the last winner's must. */
@@ -109,8 +153,11 @@ async function initiateRace(context: SuiteContext, options: RaceOptions): Promis
     winnersByRound.push(racing.filter((e) => e.observed.status === 201).length);
     if (round < rounds - 1) entries.push(...(await concurrently(context, [abort])));
   }
-  const { result, outcome } = checked(base, historyOf(context, setup.world, entries), options);
-  if (result.verdict !== "pass" || !outcome.ok) {
+  const { result, outcome } = checked(context, base, historyOf(context, setup.world, entries), options);
+  if (result.verdict === "notImplemented") return result;
+  const nameless = winnerWithoutId(base, entries);
+  if (nameless) return nameless;
+  if (result.verdict !== "pass" || !outcome?.ok) {
     const counts = winnersByRound.some((w) => w !== 1)
       ? `; winners per round: ${winnersByRound.join(", ")} of ${n}`
       : "";
@@ -143,14 +190,15 @@ async function completeAbortRace(context: SuiteContext, options: RaceOptions): P
     const abort: Operation = { name: "AbortVaultLock", accountId: "-", vaultName };
     racing.push(complete, abort, complete, abort, { name: "GetVaultLock", accountId: "-", vaultName });
   }
-  return checked(base, historyOf(context, session.world, await concurrently(context, racing)), options).result;
+  return checked(context, base, historyOf(context, session.world, await concurrently(context, racing)), options).result;
 }
 
 /** The load generator's history, checked. */
 async function loadRace(context: SuiteContext, options: RaceOptions): Promise<CheckResult> {
   const { clients, operations, vaults } = options.load;
   const base = raceBase(context, `race:load-${clients}x${operations}x${vaults}`);
-  const lanes = Array.from({ length: clients }, () => clientFor(context.target));
+  const { target, wireOptions } = context;
+  const lanes = Array.from({ length: clients }, () => clientFor(target, target.credentials, wireOptions));
   try {
     const history = await recordLoad(options.load, options.seed, {
       clients: lanes,
@@ -164,8 +212,9 @@ async function loadRace(context: SuiteContext, options: RaceOptions): Promise<Ch
       uploaded: (vaultName, id) =>
         context.uploads.set(vaultName, (context.uploads.get(vaultName) ?? new Set()).add(id)),
       sent: () => context.stats.requests++,
+      afterEach: () => checkTargetAnswers(context),
     });
-    return { ...checked(base, history, options).result, seed: options.seed };
+    return { ...checked(context, base, history, options).result, seed: options.seed };
   } finally {
     for (const client of lanes) client.destroy();
   }
@@ -182,7 +231,7 @@ export async function runRaces(context: SuiteContext, options: RaceOptions = DEF
   const results: CheckResult[] = [];
   for (const [id, check] of checks) {
     const result = await check().catch((error: unknown) =>
-      failedStepResult({ id, generator: "race", target: context.target.name }, error),
+      resultOfError({ id, generator: "race", target: context.target.name, requirements: REQUIREMENTS }, error),
     );
     results.push(result);
     context.progress(`${result.verdict.padEnd(14)} ${result.id}`);

@@ -24,20 +24,10 @@ export interface CheckResult {
   /** For a path or a policy scenario: how many of its steps (clock moves included) ran up to the first wrong answer. */
   length?: number;
   trace?: TraceStep[];
-  /** For a race: its recorded history (or the part of it a report carries) and how it was linearized. */
-  history?: RaceHistory;
   /** Set by the expectations: this outcome was expected for this target. */
   expected?: { reason: string };
   /** For a race: the recorded operations and how the linearizability check placed them. */
   history?: RaceHistory;
-}
-
-/** A race's recorded history as a report carries it. */
-export interface RaceHistory {
-  /** One per operation, in call order; `client` is the lane (0-based), times are wall-clock ms. */
-  operations: { client: number; vault?: string; request: string; observed: string; called: number; returned: number }[];
-  /** Passed: a linearization (indices into operations). Failed: the longest linearizable prefix found and the operations that could not be placed after it. */
-  linearization: { ok: true; order: number[] } | { ok: false; longestPrefix: number[]; unplaceable: number[] };
 }
 
 /** A race's recorded history as a report carries it. */

@@ -4,14 +4,15 @@
  * entry) pair is stepped once, with the oracle and the judge, the answer remembered. `state-space.test.ts` proves
  * that its successors are exactly those of the oracle's step on a `MemoryWorld`.
  *
- * An entry that got no answer (status 0) is explained by every branch: whatever it did, it may have done.
+ * An entry whose answer is not known (none came, or it broke off) is explained by every branch: whatever it did,
+ * it may have done.
  *
  * The search's state is a set of worlds (the power-set construction for a nondeterministic model, as in Porcupine):
  * an answer the model allows in several ways (an unspecified outcome, an expiry within the tolerance) keeps every
  * world it can lead to, so one order of the history is enough to explain it.
  */
 import { compareNames, step, type Change, type VaultRecord, type WorldView } from "../model/index.js";
-import type { HistoryEntry } from "./history.js";
+import { unknownOutcome, type HistoryEntry } from "./history.js";
 import { explains } from "./judge.js";
 
 /** What every entry of a history shares: who signed, where, and how far dates may be off. */
@@ -146,8 +147,8 @@ export class StateSpace {
       ...(observed.headers["x-amz-archive-id"] ? { freshArchiveId: observed.headers["x-amz-archive-id"] } : {}),
     };
     const branches = step(from, request, { clockToleranceMs: this.context.toleranceMs });
-    const unanswered = observed.status === 0;
-    const fitting = branches.filter((branch) => unanswered || explains(observed, branch, this.context.toleranceMs));
+    const unknown = unknownOutcome(observed);
+    const fitting = branches.filter((branch) => unknown || explains(observed, branch, this.context.toleranceMs));
     return [...new Set(fitting.map((branch) => this.intern(from.with(branch.changes))))];
   }
 

@@ -4,7 +4,7 @@
  */
 import { checkHistory } from "../conformance/linearizability.js";
 import { recordLoad, type LoadShape } from "../conformance/load.js";
-import { describeOperation } from "../conformance/session.js";
+import { describeOperation } from "../conformance/requests.js";
 import { formatObserved } from "../conformance/invoke.js";
 import { clientFor, TargetClock, type Target } from "../conformance/target.js";
 
