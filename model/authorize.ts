@@ -53,8 +53,8 @@ export interface Authorization {
   vaultArn: string;
 }
 
-/** The request as the policy language sees it: action, principal, resource and condition keys. */
-export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
+/** The condition keys a request carries (its time, principal, the vault's tags, an archive's age). */
+function requestKeys(operation: VaultOperation, context: VaultContext, auth: Authorization): Record<string, string> {
   const keys: Record<string, string> = {
     [REQUEST_KEYS.currentTime]: isoDate(auth.now).replace(/\.\d{3}Z$/, "Z"),
     [REQUEST_KEYS.epochTime]: String(Math.floor(auth.now / 1000)),
@@ -68,11 +68,22 @@ export function policyRequest(operation: VaultOperation, context: VaultContext, 
     const archive = context.archives[operation.archiveId];
     if (archive) keys[REQUEST_KEYS.archiveAge] = String(archiveAgeInDays(archive.createdAt, auth.now));
   }
+  return keys;
+}
+
+/**
+ * The request as the policy language sees it: action, principal, resource and condition keys. The keys are put
+ * together when a statement first reads them: most requests meet no statement that applies to them.
+ */
+export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
+  let keys: PolicyRequest["context"] | undefined;
   return {
     ...(auth.signer !== undefined ? { account: auth.signer } : {}),
     action: `glacier:${operation.name}`,
     resource: auth.vaultArn,
-    context: contextOf(keys),
+    get context() {
+      return (keys ??= contextOf(requestKeys(operation, context, auth)));
+    },
   };
 }
 
