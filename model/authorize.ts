@@ -75,16 +75,32 @@ function requestKeys(operation: VaultOperation, context: VaultContext, auth: Aut
  * The request as the policy language sees it: action, principal, resource and condition keys. The keys are put
  * together when a statement first reads them: most requests meet no statement that applies to them.
  */
+class GovernedRequest implements PolicyRequest {
+  readonly action: string;
+  readonly account: string | undefined;
+  private keys: PolicyRequest["context"] | undefined;
+
+  constructor(
+    private readonly operation: VaultOperation,
+    private readonly vault: VaultContext,
+    private readonly auth: Authorization,
+  ) {
+    this.action = `glacier:${operation.name}`;
+    this.account = auth.signer;
+  }
+
+  get resource(): string {
+    return this.auth.vaultArn;
+  }
+
+  get context(): PolicyRequest["context"] {
+    return (this.keys ??= contextOf(requestKeys(this.operation, this.vault, this.auth)));
+  }
+}
+
+/** The request as the policy language sees it (see `GovernedRequest`). */
 export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
-  let keys: PolicyRequest["context"] | undefined;
-  return {
-    ...(auth.signer !== undefined ? { account: auth.signer } : {}),
-    action: `glacier:${operation.name}`,
-    resource: auth.vaultArn,
-    get context() {
-      return (keys ??= contextOf(requestKeys(operation, context, auth)));
-    },
-  };
+  return new GovernedRequest(operation, context, auth);
 }
 
 function denies(policy: string | undefined, request: PolicyRequest): string | undefined {
