@@ -43,13 +43,14 @@ export interface LoadTarget {
   afterEach?: () => void;
 }
 
-const KINDS = [
+/** The default mix: each kind as often as it is listed. */
+export const LOAD_MIX = [
   ...["CreateVault", "CreateVault", "CreateVault", "DeleteVault", "DescribeVault", "DescribeVault"],
   ...["InitiateVaultLock", "InitiateVaultLock", "InitiateVaultLock", "CompleteVaultLock", "CompleteVaultLock"],
   ...["AbortVaultLock", "GetVaultLock", "GetVaultLock", "AddTagsToVault", "RemoveTagsFromVault", "ListTagsForVault"],
   ...["SetVaultAccessPolicy", "GetVaultAccessPolicy", "DeleteVaultAccessPolicy", "UploadArchive", "DeleteArchive"],
 ] as const;
-type Kind = (typeof KINDS)[number];
+export type LoadKind = (typeof LOAD_MIX)[number];
 
 const BODY = new TextEncoder().encode("vault-lock load");
 const BODY_HASH = treeHash(BODY);
@@ -75,7 +76,7 @@ class Known {
   }
 }
 
-function operationOf(kind: Kind, vaultName: string, known: Known, target: LoadTarget, lane: number): Operation {
+function operationOf(kind: LoadKind, vaultName: string, known: Known, target: LoadTarget, lane: number): Operation {
   const vault = { accountId: "-", vaultName };
   switch (kind) {
     case "InitiateVaultLock":
@@ -117,15 +118,20 @@ export async function recordOne(
   return { client: lane, operation, observed, called, returned, now: at + (returned - called) / 2 };
 }
 
-/** The plan of `shape`: per operation, its kind and vault, from the seed. */
-export function loadPlan(shape: LoadShape, seed: number): [Kind, number][] {
-  const step = fc.tuple(fc.constantFrom(...KINDS), fc.nat({ max: shape.vaults - 1 }));
+/** The plan of `shape`: per operation, its kind (drawn from `mix`) and vault, from the seed. */
+export function loadPlan(shape: LoadShape, seed: number, mix: readonly LoadKind[] = LOAD_MIX): [LoadKind, number][] {
+  const step = fc.tuple(fc.constantFrom(...mix), fc.nat({ max: shape.vaults - 1 }));
   return shape.operations ? fc.sample(step, { numRuns: shape.operations, seed }) : [];
 }
 
 /** Runs the load and returns its history, entries in call order. */
-export async function recordLoad(shape: LoadShape, seed: number, target: LoadTarget): Promise<History> {
-  const plan = loadPlan(shape, seed);
+export async function recordLoad(
+  shape: LoadShape,
+  seed: number,
+  target: LoadTarget,
+  mix: readonly LoadKind[] = LOAD_MIX,
+): Promise<History> {
+  const plan = loadPlan(shape, seed, mix);
   const known = new Known();
   const entries: HistoryEntry[] = [];
   const lane = async (k: number) => {

@@ -3,7 +3,7 @@
  * vaults, through the SDK) checked for linearizability against the model in full, with the time the check took.
  */
 import { checkHistory } from "../conformance/linearizability.js";
-import { recordLoad, type LoadShape } from "../conformance/load.js";
+import { LOAD_MIX, recordLoad, type LoadKind, type LoadShape } from "../conformance/load.js";
 import { describeOperation } from "../conformance/requests.js";
 import { formatObserved } from "../conformance/invoke.js";
 import { clientFor, TargetClock, type Target } from "../conformance/target.js";
@@ -19,27 +19,33 @@ export interface ConcurrencyFigures {
   examples: string[];
 }
 
-/** Records one load of `shape` on vaults `${prefix}-0…` and checks it; the plan follows from `seed`. */
+/** Records one load of `shape` on vaults `${prefix}-0…` and checks it; the plan follows from `seed` and `mix`. */
 export async function concurrentLoad(
   target: Target,
   prefix: string,
   shape: LoadShape,
   seed: number,
+  mix: readonly LoadKind[] = LOAD_MIX,
 ): Promise<ConcurrencyFigures> {
   const clients = Array.from({ length: shape.clients }, () => clientFor(target));
   const clock = new TargetClock(target);
   try {
     await clock.sync();
-    const history = await recordLoad(shape, seed, {
-      clients,
-      signer: target.accountId,
-      region: target.region,
-      toleranceMs: 5_000,
-      now: () => clock.now(),
-      vaultName: (k) => `${prefix}-${k}`,
-      allowCompletes: true,
-      allowUploads: true,
-    });
+    const history = await recordLoad(
+      shape,
+      seed,
+      {
+        clients,
+        signer: target.accountId,
+        region: target.region,
+        toleranceMs: 5_000,
+        now: () => clock.now(),
+        vaultName: (k) => `${prefix}-${k}`,
+        allowCompletes: true,
+        allowUploads: true,
+      },
+      mix,
+    );
     const start = performance.now();
     const outcome = checkHistory(history);
     const checkMs = performance.now() - start;
