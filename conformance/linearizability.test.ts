@@ -113,7 +113,12 @@ describe("checkHistory", () => {
         [won("L2"), 1, 9],
       ]),
     );
-    expect(found).toMatchObject({ ok: false, vaults: [`${SIGNER}\nv`], longestPrefix: [0], unplaceable: [1] });
+    expect(found).toMatchObject({
+      ok: false,
+      vaults: [{ account: SIGNER, vaultName: "v" }],
+      longestPrefix: [0],
+      unplaceable: [1],
+    });
   });
 
   it("reports the longest order found and the operations that cannot follow it; none when nothing can go first", () => {
@@ -236,7 +241,9 @@ describe("components (P-compositionality)", () => {
     const start = new ModelDriver();
     start.on("c", { name: "CreateVault" });
     const h = modelHistory([on("a"), on("b"), { operation: { name: "ListVaults", accountId: "-" } }], start.world);
-    expect(components(h)).toEqual([{ entries: [0, 1, 2], vaults: [`${SIGNER}\na`, `${SIGNER}\nb`, `${SIGNER}\nc`] }]);
+    expect(components(h)).toEqual([
+      { entries: [0, 1, 2], vaults: ["a", "b", "c"].map((vaultName) => ({ account: SIGNER, vaultName })) },
+    ]);
   });
 
   it("joins a vault deleting an archive with the vault the archive was uploaded to", () => {

@@ -5,10 +5,10 @@
  * (`partition.ts`), each searched on its own (`wgl.ts`) over the cheap model step (`state-space.ts`); every entry
  * is checked, whatever the history's length. Pure.
  */
-import { LOCK_TTL_MS, MemoryWorld, type Operation } from "../model/index.js";
+import { FrozenWorld, LOCK_TTL_MS, MemoryWorld, vaultKey, type Operation } from "../model/index.js";
 import { deadline, type History, type HistoryEntry } from "./history.js";
-import { components, type Component } from "./partition.js";
-import { FrozenWorld, StateSpace } from "./state-space.js";
+import { components, type Component, type VaultRef } from "./partition.js";
+import { StateSpace } from "./state-space.js";
 import { searchComponent } from "./wgl.js";
 
 export type CheckOutcome =
@@ -22,8 +22,8 @@ export type CheckOutcome =
     }
   | {
       ok: false;
-      /** The vaults of the first component with no linearization (`account\nvaultName` keys). */
-      vaults: string[];
+      /** The vaults of the first component with no linearization. */
+      vaults: VaultRef[];
       /** Its longest order found (entry indices), and the entries that could go next but no world explains. */
       longestPrefix: number[];
       unplaceable: number[];
@@ -55,8 +55,8 @@ function preservingEntries(history: History, entries: readonly HistoryEntry[], s
 
 function checkComponent(history: History, component: Component) {
   const entries = component.entries.map((i) => history.entries[i]!);
-  const keys = new Set(component.vaults);
-  const start = FrozenWorld.of(history.start, (account, vaultName) => keys.has(`${account}\n${vaultName}`));
+  const keys = new Set(component.vaults.map((v) => vaultKey(v.account, v.vaultName)));
+  const start = FrozenWorld.EMPTY.apply(history.start.filter((c) => keys.has(vaultKey(c.account, c.vaultName))));
   const preserving = preservingEntries(history, entries, start);
   const space = new StateSpace(entries, history, start, preserving);
   const result = searchComponent(entries, space, preserving);
@@ -100,12 +100,7 @@ export function checkHistory(history: History): CheckOutcome {
     const result = checkComponent(history, component);
     if (!result.ok) return { ...result, vaults: component.vaults, components: parts.length };
     orders.push(result.order);
-    world.apply(
-      component.vaults.map((key) => {
-        const [account = "", vaultName = ""] = key.split("\n");
-        return { account, vaultName, record: result.end.vault(account, vaultName) };
-      }),
-    );
+    world.apply(component.vaults.map((v) => ({ ...v, record: result.end.vault(v.account, v.vaultName) })));
   }
   return { ok: true, order: merge(history, orders), world, components: parts.length };
 }

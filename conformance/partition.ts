@@ -10,17 +10,24 @@
  * - ListVaults reads every vault of the account, so one of them puts all of them, the start's too, in one object;
  * - an operation the request gate refuses (another account's id, an invalid name) reads no vault: alone.
  */
-import { checkGate, type Operation } from "../model/index.js";
+import { checkGate, vaultKey, type Operation } from "../model/index.js";
 import type { History } from "./history.js";
 
-/** One independent part of a history: the indices of its entries (ascending) and its vaults. */
-export interface Component {
-  entries: number[];
-  /** `account\nvaultName` keys; empty for a gate refusal. */
-  vaults: string[];
+/** A vault of an account. */
+export interface VaultRef {
+  account: string;
+  vaultName: string;
 }
 
-const keyOf = (account: string, vaultName: string) => `${account}\n${vaultName}`;
+/** One independent part of a history: the indices of its entries (ascending) and its vaults (none: a gate refusal). */
+export interface Component {
+  entries: number[];
+  vaults: VaultRef[];
+}
+
+const keyOf = vaultKey;
+/** The union-find element standing for all of an account's vaults (no vault name is empty). */
+const everyVault = (account: string) => vaultKey(account, "");
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
@@ -39,18 +46,19 @@ class UnionFind {
 }
 
 /** The vault key an operation that passes the gate acts on (`undefined` for ListVaults), or null when refused. */
-function vaultOf(operation: Operation, history: History): { account: string; key?: string } | null {
+function vaultOf(operation: Operation, history: History): { account: string; key?: string; vault?: VaultRef } | null {
   const gate = checkGate(operation, history.signer, history.region);
   if (!gate.pass) return null;
   if (operation.name === "ListVaults") return { account: gate.account };
-  return { account: gate.account, key: keyOf(gate.account, operation.vaultName) };
+  const vault = { account: gate.account, vaultName: operation.vaultName };
+  return { account: gate.account, key: keyOf(vault.account, vault.vaultName), vault };
 }
 
 /** Where each archive id was uploaded or is held, per account: id → vault keys. */
 function archiveHomes(history: History): Map<string, Set<string>> {
   const homes = new Map<string, Set<string>>();
   const add = (account: string, archiveId: string, key: string) => {
-    const id = `${account}\n${archiveId}`;
+    const id = vaultKey(account, archiveId);
     homes.set(id, (homes.get(id) ?? new Set()).add(key));
   };
   for (const { account, vaultName, record } of history.start)
@@ -62,6 +70,11 @@ function archiveHomes(history: History): Map<string, Set<string>> {
     if (target?.key) add(target.account, archiveId!, target.key);
   }
   return homes;
+}
+
+function addVault(component: Component, vault: VaultRef): void {
+  if (!component.vaults.some((v) => v.account === vault.account && v.vaultName === vault.vaultName))
+    component.vaults.push(vault);
 }
 
 /** The history's independent components, in the order of their first entry. */
@@ -76,10 +89,10 @@ export function components(history: History): Component[] {
     if (!target.key) listed.add(target.account);
     else sets.find(target.key);
     if (target.key && operation.name === "DeleteArchive")
-      for (const home of homes.get(`${target.account}\n${operation.archiveId}`) ?? []) sets.union(target.key, home);
+      for (const home of homes.get(vaultKey(target.account, operation.archiveId)) ?? []) sets.union(target.key, home);
   }
   for (const account of listed) {
-    const everything = `${account}\n`;
+    const everything = everyVault(account);
     sets.find(everything);
     for (const { account: owner, vaultName } of history.start)
       if (owner === account) sets.union(everything, keyOf(owner, vaultName));
@@ -92,16 +105,15 @@ export function components(history: History): Component[] {
       alone.push({ entries: [i], vaults: [] });
       continue;
     }
-    const root = sets.find(target.key ?? `${target.account}\n`);
+    const root = sets.find(target.key ?? everyVault(target.account));
     const component = byRoot.get(root) ?? { entries: [], vaults: [] };
     byRoot.set(root, component);
     component.entries.push(i);
-    if (target.key && !component.vaults.includes(target.key)) component.vaults.push(target.key);
+    if (target.vault) addVault(component, target.vault);
   }
   for (const { account, vaultName } of history.start) {
     const component = byRoot.get(sets.find(keyOf(account, vaultName)));
-    if (component && !component.vaults.includes(keyOf(account, vaultName)))
-      component.vaults.push(keyOf(account, vaultName));
+    if (component) addVault(component, { account, vaultName });
   }
   return [...byRoot.values(), ...alone].sort((a, b) => a.entries[0]! - b.entries[0]!);
 }

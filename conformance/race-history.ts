@@ -46,7 +46,7 @@ export function embedHistory(history: History, outcome: CheckOutcome): { history
 
 /** One line on why a history is not linearizable: where the search got stuck, and what it could not place. */
 export function describeFailure(history: History, outcome: Extract<CheckOutcome, { ok: false }>): string {
-  const vault = outcome.vaults.map((key) => key.split("\n")[1]).join(", ") || "no vault";
+  const vault = outcome.vaults.map((v) => v.vaultName).join(", ") || "no vault";
   const stuck = outcome.unplaceable.slice(0, 3).map((i) => {
     const { operation, observed } = history.entries[i]!;
     return `${describeOperation(operation)} → ${formatObserved(observed)}`;

@@ -1,8 +1,9 @@
 /**
  * The model step the linearizability search takes, made cheap: worlds are immutable and share their vault records
- * (no clone), are interned by content (a number stands for a world, and for a set of worlds), and each (world,
- * entry) pair is stepped once, with the oracle and the judge, the answer remembered. `state-space.test.ts` proves
- * that its successors are exactly those of the oracle's step on a `MemoryWorld`.
+ * (the exhaustive checker's `FrozenWorld`: no clone), are interned by content (a number stands for a world, and for
+ * a set of worlds), and each (world, entry) pair is stepped once, with the oracle and the judge, the answer
+ * remembered. `state-space.test.ts` proves that its successors are exactly those of the oracle's step on a
+ * `MemoryWorld`.
  *
  * An entry whose answer is not known (none came, or it broke off) is explained by every branch: whatever it did,
  * it may have done.
@@ -11,7 +12,7 @@
  * an answer the model allows in several ways (an unspecified outcome, an expiry within the tolerance) keeps every
  * world it can lead to, so one order of the history is enough to explain it.
  */
-import { compareNames, step, type Change, type VaultRecord, type WorldView } from "../model/index.js";
+import { step, type FrozenWorld, type VaultRecord } from "../model/index.js";
 import { unknownOutcome, type HistoryEntry } from "./history.js";
 import { explains } from "./judge.js";
 
@@ -20,58 +21,6 @@ export interface StepContext {
   signer: string;
   region: string;
   toleranceMs: number;
-}
-
-const keyOf = (account: string, vaultName: string) => `${account}\n${vaultName}`;
-
-/** An immutable world of a few vaults; `with` gives a new one sharing the unchanged records. */
-export class FrozenWorld implements WorldView {
-  private names = new Map<string, readonly string[]>();
-
-  constructor(readonly records: ReadonlyMap<string, VaultRecord> = new Map()) {}
-
-  /** The world these changes create (e.g. a history's start), keeping only the vaults `keep` accepts. */
-  static of(changes: readonly Change[], keep: (account: string, vaultName: string) => boolean): FrozenWorld {
-    const wanted = changes.filter((c) => keep(c.account, c.vaultName));
-    return new FrozenWorld().with(wanted);
-  }
-
-  vault(account: string, vaultName: string): VaultRecord | undefined {
-    return this.records.get(keyOf(account, vaultName));
-  }
-
-  vaultNames(account: string): readonly string[] {
-    let names = this.names.get(account);
-    if (!names) {
-      const prefix = `${account}\n`;
-      const own = [...this.records.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-      this.names.set(account, (names = own.sort(compareNames)));
-    }
-    return names;
-  }
-
-  archiveHolder(account: string, archiveId: string): string | undefined {
-    return this.vaultNames(account).find((name) =>
-      Object.hasOwn(this.vault(account, name)!.context.archives, archiveId),
-    );
-  }
-
-  with(changes: readonly Change[]): FrozenWorld {
-    if (!changes.length) return this;
-    const records = new Map(this.records);
-    for (const { account, vaultName, record } of changes)
-      if (record) records.set(keyOf(account, vaultName), record);
-      else records.delete(keyOf(account, vaultName));
-    return new FrozenWorld(records);
-  }
-
-  /** As changes that recreate it, for a `MemoryWorld`. */
-  toChanges(): Change[] {
-    return [...this.records].map(([key, record]) => {
-      const [account = "", vaultName = ""] = key.split("\n");
-      return { account, vaultName, record };
-    });
-  }
 }
 
 /** Interned worlds and sets of worlds over the entries of one (sub-)history, with each step taken once. */
@@ -149,7 +98,7 @@ export class StateSpace {
     const branches = step(from, request, { clockToleranceMs: this.context.toleranceMs });
     const unknown = unknownOutcome(observed);
     const fitting = branches.filter((branch) => unknown || explains(observed, branch, this.context.toleranceMs));
-    return [...new Set(fitting.map((branch) => this.intern(from.with(branch.changes))))];
+    return [...new Set(fitting.map((branch) => this.intern(from.apply(branch.changes))))];
   }
 
   private recordId(record: VaultRecord): number {

@@ -49,5 +49,6 @@ export {
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";
+export { FrozenWorld, vaultKey } from "./check/frozen-world.js";
 export { MemoryWorld, compareNames, type Change, type VaultRecord, type WorldView } from "./world.js";
 export { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";
