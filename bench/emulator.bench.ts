@@ -2,7 +2,8 @@
  * The emulator against the physical limit: raw pre-signed GetVaultLock and DescribeVault (on a Locked vault) sent by
  * one fast client (`raw.ts`) at 1 and 16 in flight, to the emulator and to a bare node:http server answering each
  * with the emulator's own answer bytes, windows interleaved so both see the same machine. Goal at 16 in flight:
- * ratio >= 0.4 (issue 17). Also the SDK-signed GetVaultLock at 8 in flight, where the SDK client is the bottleneck
+ * ratio >= 0.4 (issue 17). Beside them the auth mutant that checks no signature prices SigV4 verification, and each
+ * server thread's busy time a request is read from its event-loop utilization. Also the SDK-signed GetVaultLock at 8 in flight, where the SDK client is the bottleneck
  * (issue 3, goal >= 0.6).
  */
 import {
@@ -14,7 +15,7 @@ import {
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
 import { sdkClient } from "../emulator/testing.js";
 import { examplePolicy } from "../model/index.js";
-import { figure, serverWorker, throughput } from "./measure.js";
+import { figure, serverWorker, throughput, type ServerThread } from "./measure.js";
 import { answerTo, presigned, rawThroughput } from "./raw.js";
 import type { CannedAnswer } from "./servers.js";
 
@@ -51,31 +52,70 @@ async function sideBySide(runs: (() => Promise<number>)[]): Promise<number[]> {
   return totals;
 }
 
-async function rawFigures(emulatorUrl: string, ms: number): Promise<Record<string, number>> {
+interface Rate {
+  perSecond: number;
+  /** The server thread's busy time a request (event-loop utilization over the window). */
+  busyMicros: number;
+}
+
+async function rate(server: ServerThread, request: Buffer, inFlight: number, ms: number): Promise<Rate> {
+  let before = server.utilization();
+  let start = performance.now();
+  const perSecond = await rawThroughput(server.url, request, inFlight, ms, () => {
+    before = server.utilization();
+    start = performance.now();
+  });
+  const active = server.utilization(before).active;
+  return { perSecond, busyMicros: (active * 1000) / (perSecond * ((performance.now() - start) / 1000)) };
+}
+
+/** The mean of each server's rates over ROUNDS interleaved windows. */
+async function interleaved(runs: (() => Promise<Rate>)[]): Promise<Rate[]> {
+  const totals = runs.map(() => ({ perSecond: 0, busyMicros: 0 }));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [k, run] of runs.entries()) {
+      const { perSecond, busyMicros } = await run();
+      totals[k]!.perSecond += perSecond / ROUNDS;
+      totals[k]!.busyMicros += busyMicros / ROUNDS;
+    }
+  return totals;
+}
+
+/**
+ * Raw pre-signed requests to the emulator, to the auth mutant that checks no signature (what the rest of the path
+ * costs) and to bare node:http answering the emulator's bytes.
+ */
+async function rawFigures(
+  emulator: ServerThread,
+  unchecked: ServerThread,
+  ms: number,
+): Promise<Record<string, number>> {
   const answers: Record<string, CannedAnswer> = {};
   for (const path of Object.values(PATHS))
-    answers[path] = await recordedAnswer(emulatorUrl, await presigned(emulatorUrl, ACCOUNT, path));
+    answers[path] = await recordedAnswer(emulator.url, await presigned(emulator.url, ACCOUNT, path));
   const bare = await serverWorker({ kind: "bare", answers });
   const figures: Record<string, number> = {};
   try {
     for (const [operation, path] of Object.entries(PATHS)) {
-      const toEmulator = await presigned(emulatorUrl, ACCOUNT, path);
-      const toBare = await presigned(bare.url, ACCOUNT, path);
+      const servers = [bare, emulator, unchecked];
+      const requests = await Promise.all(servers.map((s) => presigned(s.url, ACCOUNT, path)));
       for (const inFlight of [1, 16]) {
         const window = ms / ROUNDS;
-        const [bareRate, emulatorRate] = await sideBySide([
-          () => rawThroughput(bare.url, toBare, inFlight, window),
-          () => rawThroughput(emulatorUrl, toEmulator, inFlight, window),
-        ]);
-        const ratio = emulatorRate! / bareRate!;
+        const [b, e, u] = await interleaved(servers.map((s, k) => () => rate(s, requests[k]!, inFlight, window)));
+        const ratio = e!.perSecond / b!.perSecond;
         const goal = inFlight === 16 ? ` ${ratio >= 0.4 ? "✔" : "✘"} (goal >= 0.4)` : "";
         console.log(
-          `emulator raw pre-signed ${operation}, ${inFlight} in flight: ${figure(emulatorRate!)} req/s; bare node:http, same answer bytes and client: ${figure(bareRate!)} req/s; ratio ${ratio.toFixed(2)}${goal}`,
+          `emulator raw pre-signed ${operation}, ${inFlight} in flight: ${figure(e!.perSecond)} req/s (server busy ${e!.busyMicros.toFixed(0)} µs a request); bare node:http, same answer bytes and client: ${figure(b!.perSecond)} req/s (${b!.busyMicros.toFixed(0)} µs); ratio ${ratio.toFixed(2)}${goal}; signatures not checked: ${figure(u!.perSecond)} req/s (${u!.busyMicros.toFixed(0)} µs), ratio ${(u!.perSecond / b!.perSecond).toFixed(2)}`,
         );
+        const key = `raw${operation}${inFlight}`;
         Object.assign(figures, {
-          [`raw${operation}${inFlight}EmulatorReqPerSec`]: emulatorRate!,
-          [`raw${operation}${inFlight}BareReqPerSec`]: bareRate!,
-          [`raw${operation}${inFlight}Ratio`]: ratio,
+          [`${key}EmulatorReqPerSec`]: e!.perSecond,
+          [`${key}BareReqPerSec`]: b!.perSecond,
+          [`${key}Ratio`]: ratio,
+          [`${key}EmulatorMicros`]: e!.busyMicros,
+          [`${key}BareMicros`]: b!.busyMicros,
+          [`${key}UncheckedRatio`]: u!.perSecond / b!.perSecond,
+          [`${key}UncheckedMicros`]: u!.busyMicros,
         });
       }
     }
@@ -87,9 +127,11 @@ async function rawFigures(emulatorUrl: string, ms: number): Promise<Record<strin
 
 export async function emulatorVersusBare(ms: number): Promise<Record<string, number>> {
   const emulator = await serverWorker({ kind: "emulator" });
+  const unchecked = await serverWorker({ kind: "emulator", mutant: "signatures-not-checked" });
   try {
     await lockedVault(emulator.url);
-    const raw = await rawFigures(emulator.url, ms);
+    await lockedVault(unchecked.url);
+    const raw = await rawFigures(emulator, unchecked, ms);
     const answers = {
       [PATHS.GetVaultLock]: await recordedAnswer(
         emulator.url,
@@ -112,5 +154,6 @@ export async function emulatorVersusBare(ms: number): Promise<Record<string, num
     return { ...raw, emulatorReqPerSec: emulatorRate!, bareReqPerSec: bareRate!, emulatorToBareRatio: ratio };
   } finally {
     await emulator.stop();
+    await unchecked.stop();
   }
 }

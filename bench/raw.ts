@@ -89,12 +89,22 @@ function lane(port: number, request: Buffer, until: number): Promise<number> {
   });
 }
 
-/** Answers per second with `inFlight` sockets each keeping one request in flight, over `ms`. */
-export async function rawThroughput(url: string, request: Buffer, inFlight: number, ms: number): Promise<number> {
+/**
+ * Answers per second with `inFlight` sockets each keeping one request in flight, over `ms` after a short warm-up;
+ * `started` is called as the timed window opens.
+ */
+export async function rawThroughput(
+  url: string,
+  request: Buffer,
+  inFlight: number,
+  ms: number,
+  started: () => void = () => {},
+): Promise<number> {
   const port = Number(new URL(url).port);
   await Promise.all(
     Array.from({ length: inFlight }, () => lane(port, request, performance.now() + Math.min(200, ms / 5))),
   );
+  started();
   const start = performance.now();
   const counts = await Promise.all(Array.from({ length: inFlight }, () => lane(port, request, start + ms)));
   return counts.reduce((a, b) => a + b, 0) / ((performance.now() - start) / 1000);

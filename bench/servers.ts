@@ -1,6 +1,6 @@
 /**
  * Servers for benchmarks, each in a worker thread so client and server do not share an event loop:
- * - `emulator`: the reference emulator;
+ * - `emulator`: the reference emulator (or one of its mutants);
  * - `bare`: plain node:http answering each path with the answer given for it (the emulator's, recorded);
  * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges).
  */
@@ -19,6 +19,8 @@ export interface CannedAnswer {
 export interface ServerSpec {
   kind: "emulator" | "bare" | "recorder";
   clockControl?: boolean;
+  /** For `emulator`: a behavioural mutant (the bench uses the auth one to price signature verification). */
+  mutant?: string;
   upstream?: string;
   /** For `bare`: the answer to each request path. */
   answers?: Record<string, CannedAnswer>;
@@ -58,7 +60,10 @@ async function recorder(upstream: string): Promise<string> {
 
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
-    const emulator = await startEmulator({ clockControl: spec.clockControl ?? false });
+    const emulator = await startEmulator({
+      clockControl: spec.clockControl ?? false,
+      ...(spec.mutant ? { mutant: spec.mutant } : {}),
+    });
     parentPort!.postMessage(emulator.url);
     return;
   }

@@ -98,7 +98,7 @@ export class Authenticator {
       throw new ServiceError("InvalidSignatureException", "Credential should be scoped to service 'glacier'");
     const time = signingTime(request);
     checkSkew(time, this.wallClock());
-    if (time.toISOString().slice(0, 10).replaceAll("-", "") !== scopeDate)
+    if (this.signer.dates(time).shortDate !== scopeDate)
       throw new ServiceError("InvalidSignatureException", "Credential scope date does not match the request date");
     const names = signedHeaders!.split(";");
     if (!names.includes("host")) throw new ServiceError("InvalidSignatureException", "The host header must be signed");

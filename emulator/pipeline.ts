@@ -29,28 +29,54 @@ export interface PipelineDeps {
 export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = randomUUID();
-    handle(req, res, deps, requestId).catch((error: unknown) => {
+    const fail = (error: unknown) => {
       const known = error instanceof ServiceError;
       const code: ErrorCode = known ? error.code : "ServiceUnavailableException";
       const message = known ? error.message : "The service could not complete the request";
       writeError(res, requestId, code, message);
-    });
+    };
+    try {
+      handle(req, res, deps, requestId)?.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string): Promise<void> {
+interface Arrived {
+  method: string;
+  rawPath: string;
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+/** Runs the pipeline; it waits (a promise) only for a body still to come or for a yielding mutant. */
+function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string) {
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
   const query = rawQuery ? new URLSearchParams(rawQuery) : NO_QUERY;
-  const body = await readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
-  if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
-  const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
+  const body = readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
+  if (!(body instanceof Promise)) return answer(req, res, deps, requestId, { method, rawPath, query, body });
+  return body.then((read) => answer(req, res, deps, requestId, { method, rawPath, query, body: read }));
+}
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: PipelineDeps,
+  requestId: string,
+  { method, rawPath, query, body }: Arrived,
+): Promise<void> | undefined {
+  if (deps.control && serveControl(deps.control, method, rawPath, body, res, requestId)) return undefined;
+  const principal = deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath, query);
   const headers = deps.handlerHeaders?.(req.headers) ?? req.headers;
   const operation = HANDLERS[route.operation]({ route, body, query, headers });
-  const response = await deps.service.execute(operation, principal.account.accountId, principal.region);
+  const response = deps.service.execute(operation, principal.account.accountId, principal.region);
+  if (response instanceof Promise) return response.then((served) => writeResponse(res, requestId, served));
   writeResponse(res, requestId, response);
+  return undefined;
 }
 
 function routeOf(method: string, rawPath: string, query: URLSearchParams) {

@@ -35,15 +35,23 @@ const KEYS_KEPT = 64;
  */
 export class SigV4Signer extends SignatureV4Base {
   private readonly keys = new Map<string, Buffer>();
+  private lastDate = { ms: Number.NaN, longDate: "", shortDate: "" };
 
   constructor(service: string) {
     const credentials = { accessKeyId: "", secretAccessKey: "" };
     super({ credentials, region: "", service, sha256: Hash.bind(null, "sha256"), uriEscapePath: true });
   }
 
+  /** The signer's `x-amz-date` form of a time and its scope date (YYYYMMDD), kept for the last time asked. */
+  dates(time: Date): { longDate: string; shortDate: string } {
+    const ms = time.getTime();
+    if (ms !== this.lastDate.ms) this.lastDate = { ms, ...this.formatDate(time) };
+    return this.lastDate;
+  }
+
   /** The hex signature `SignatureV4.sign(request, { signingDate, signableHeaders })` would give. */
   signature(request: SignableRequest, credentials: SigningCredentials, region: string, signingDate: Date): string {
-    const { longDate, shortDate } = this.formatDate(signingDate);
+    const { longDate, shortDate } = this.dates(signingDate);
     const headers: Record<string, string> = { ...request.headers };
     for (const name of GENERATED) delete headers[name];
     headers["x-amz-date"] = longDate;
