@@ -27,14 +27,22 @@ export async function throughput(operation: () => Promise<unknown>, ms: number, 
   return { ops, seconds, perSecond: ops / seconds };
 }
 
-/** Starts a `bench/servers.ts` server in a worker; resolves its URL and a stop function. */
-export async function serverWorker(spec: ServerSpec): Promise<{ url: string; stop: () => Promise<number> }> {
+export interface ServerThread {
+  url: string;
+  stop: () => Promise<number>;
+  /** The server thread's event-loop utilization (`performance.eventLoopUtilization`), for its busy time. */
+  utilization: Worker["performance"]["eventLoopUtilization"];
+}
+
+/** Starts a `bench/servers.ts` server in a worker; resolves its URL, a stop function and its utilization. */
+export async function serverWorker(spec: ServerSpec): Promise<ServerThread> {
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: spec });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
   });
-  return { url, stop: () => worker.terminate() };
+  const utilization = worker.performance.eventLoopUtilization.bind(worker.performance);
+  return { url, stop: () => worker.terminate(), utilization };
 }
 
 /** `1234.5` → `1,235`. */

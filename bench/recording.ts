@@ -1,10 +1,15 @@
 /** Reading a recorded exchange back as the model operation it was. */
+import { ServiceError } from "../emulator/errors.js";
 import { HANDLERS } from "../emulator/handlers.js";
 import { matchRoute } from "../emulator/routes.js";
 import { treeHash, type Operation } from "../model/index.js";
 import type { Exchange } from "../conformance/harness.js";
 
-/** The model operation a recorded AWS request was (read by the emulator's own handlers), or undefined for control requests. */
+/**
+ * The model operation a recorded AWS request was (read by the emulator's own handlers); undefined for control
+ * requests and for the suite's raw probes that no operation reads (a body that is not JSON, say), which the SDK
+ * could not send.
+ */
 export function operationOf(exchange: Exchange): Operation | undefined {
   const [path = "/", rawQuery = ""] = exchange.url.split("?", 2);
   const query = new URLSearchParams(rawQuery);
@@ -12,5 +17,10 @@ export function operationOf(exchange: Exchange): Operation | undefined {
   if (!route) return undefined;
   const body = Buffer.from(exchange.requestBody);
   const headers = { "x-amz-sha256-tree-hash": treeHash(body), "x-amz-content-sha256": "recorded" };
-  return HANDLERS[route.operation]({ route, body, query, headers });
+  try {
+    return HANDLERS[route.operation]({ route, body, query, headers });
+  } catch (error) {
+    if (error instanceof ServiceError) return undefined;
+    throw error;
+  }
 }

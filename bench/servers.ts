@@ -1,64 +1,51 @@
 /**
  * Servers for benchmarks, each in a worker thread so client and server do not share an event loop:
- * - `emulator`: the reference emulator;
- * - `bare`: plain node:http answering every request with GetVaultLock's canned Locked body;
- * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges);
- * - `replayer`: plain node:http answering the i-th request with the i-th recorded response.
- * `listenBenchServer` starts the plain ones in the calling thread instead (the one-thread arrangement).
+ * - `emulator`: the reference emulator (or one of its mutants);
+ * - `bare`: plain node:http answering each path with the answer given for it (the emulator's, recorded);
+ * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { proxy, type Exchange, type Intercept } from "../conformance/harness.js";
 import { startEmulator } from "../emulator/server.js";
 
+export interface CannedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface ServerSpec {
-  kind: "emulator" | "bare" | "recorder" | "replayer";
+  kind: "emulator" | "bare" | "recorder";
   clockControl?: boolean;
+  /** For `emulator`: a behavioural mutant (the bench uses the auth one to price signature verification). */
+  mutant?: string;
   upstream?: string;
-  recording?: Exchange[];
+  /** For `bare`: the answer to each request path. */
+  answers?: Record<string, CannedAnswer>;
 }
 
-const CANNED = JSON.stringify({ Policy: "{}", State: "Locked", CreationDate: "2026-01-01T00:00:00.000Z" });
-
-function readAll(stream: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => resolve(Buffer.concat(chunks).toString()));
+/**
+ * Starts the bare server: each path's canned answer, its headers prepared once, sent as soon as the request is
+ * parsed (the benchmark's requests have no body); resolves its URL.
+ */
+async function listenBare(answers: Record<string, CannedAnswer>): Promise<string> {
+  const prepared = new Map(
+    Object.entries(answers).map(([path, a]) => [
+      path,
+      { ...a, headers: { ...a.headers, "content-length": String(Buffer.byteLength(a.body)) } },
+    ]),
+  );
+  const missing = { status: 404, headers: { "content-length": "0" }, body: "" };
+  const server = createServer((req, res) => {
+    const answer = prepared.get(req.url ?? "") ?? missing;
+    req.resume();
+    res.writeHead(answer.status, answer.headers).end(answer.body);
   });
-}
-
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  res.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)) }).end(body);
-}
-
-function handlerFor(spec: ServerSpec): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  if (spec.kind === "bare")
-    return async (req, res) => {
-      await readAll(req);
-      send(res, 200, { "content-type": "application/json", "x-amzn-requestid": "bare" }, CANNED);
-    };
-  let next = 0;
-  return async (req, res) => {
-    await readAll(req);
-    const exchange = spec.recording![next++ % spec.recording!.length]!;
-    send(res, exchange.status, exchange.headers, exchange.body);
-  };
-}
-
-/** Starts a plain (not emulator) bench server in this thread; resolves its URL and a close function. */
-export async function listenBenchServer(spec: ServerSpec): Promise<{ url: string; stop: () => Promise<void> }> {
-  const handle = handlerFor(spec);
-  const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop };
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** The recording proxy, which answers `GET /__bench/recording` with every exchange so far. */
@@ -73,12 +60,15 @@ async function recorder(upstream: string): Promise<string> {
 
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
-    const emulator = await startEmulator({ clockControl: spec.clockControl ?? false });
+    const emulator = await startEmulator({
+      clockControl: spec.clockControl ?? false,
+      ...(spec.mutant ? { mutant: spec.mutant } : {}),
+    });
     parentPort!.postMessage(emulator.url);
     return;
   }
   if (spec.kind === "recorder") return parentPort!.postMessage(await recorder(spec.upstream!));
-  parentPort!.postMessage((await listenBenchServer(spec)).url);
+  parentPort!.postMessage(await listenBare(spec.answers ?? {}));
 }
 
 if (parentPort) await main(workerData as ServerSpec);

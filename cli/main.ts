@@ -1,6 +1,7 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error, 3 a suite defect. */
 import { UsageError } from "./args.js";
 import { emulatorCommand } from "./emulator.js";
+import { checkHistoryCommand } from "./history.js";
 import { policyCommand } from "./policy.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
@@ -10,10 +11,14 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   emulator: { summary: "run the reference emulator", run: emulatorCommand },
   report: { summary: "merge report.json files into one matrix report (report merge …)", run: reportCommand },
   policy: { summary: "explain, diff or verify a vault lock policy (policy explain|diff|verify …)", run: policyCommand },
+  "check-history": {
+    summary: "check recorded histories for linearizability against the model",
+    run: checkHistoryCommand,
+  },
 };
 
 function help(): string {
-  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(12)} ${summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(14)} ${summary}`);
   return ["usage: glacier-vault-lock COMMAND [flags]   (COMMAND --help for its flags)", "", ...lines].join("\n");
 }
 

@@ -24,3 +24,10 @@ describe("run command rails and usage", () => {
     for (const bad of ["0/3", "4/3", "a/b", "1"]) expect(() => parseShard(bad)).toThrow(UsageError);
   });
 });
+
+describe("run --load", () => {
+  it("takes CxMxK and refuses anything else with one line (exit 2)", async () => {
+    for (const bad of ["8x200", "0x10x1", "axbxc", "8x200x4x1"])
+      await expect(runCommand(["--load", bad])).rejects.toThrow(/--load takes CxMxK/);
+  });
+});

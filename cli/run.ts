@@ -4,7 +4,11 @@
  * expected; 1 on unexpected results, an interrupted run or vaults left behind; 2 on usage, a refusal, or a target
  * that cannot be checked with these inputs (unreachable, credentials refused); 3 on a defect of the suite itself.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadExpectations } from "../conformance/expectations.js";
+import { encodeHistory, type History } from "../conformance/history.js";
+import { parseLoadShape } from "../conformance/load.js";
 import { runSuite, type RunOptions, type RunReport, type Shard } from "../conformance/run.js";
 import { parseReplay } from "../conformance/sequences.js";
 import { summarize } from "../conformance/summary.js";
@@ -52,6 +56,10 @@ const FLAGS: FlagSpec = {
     description: "ms a whole answer may take before the step fails (a target that never answers cannot hang a run)",
     default: "10000",
   },
+  load: {
+    type: "string",
+    description: "CxMxK: the load race's C clients sending M operations in all over K vaults (default 8x200x4)",
+  },
   seed: { type: "string", description: "seed of the generated sequences (default: random, printed)" },
   runs: { type: "string", description: "number of generated sequences", default: "100" },
   expectations: { type: "string", description: "expectation file of known deviations" },
@@ -81,6 +89,15 @@ export function parseShard(text: string): Shard {
   return shard;
 }
 
+/** Writes a race's whole history to `out/histories/<id>.json`; returns the path. */
+function writeHistory(out: string, id: string, history: History): string {
+  const dir = join(out, "histories");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${id.replaceAll(":", "-")}.json`);
+  writeFileSync(file, encodeHistory(history));
+  return file;
+}
+
 async function resolveTarget(flags: Flags): Promise<{ target: Target; emulator?: Emulator }> {
   if (str(flags, "endpoint") === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER) {
     const emulator = await startEmulator({ clockControl: true });
@@ -98,21 +115,30 @@ async function resolveTarget(flags: Flags): Promise<{ target: Target; emulator?:
   return { target };
 }
 
-/** Replay and shard, read before anything starts so a typo costs nothing. */
-function parseWork(flags: Flags): Pick<RunOptions, "replay" | "shard"> {
+type Work = Pick<RunOptions, "replay" | "shard" | "load">;
+
+/** Replay, shard and load, read before anything starts so a typo costs nothing. */
+function parseWork(flags: Flags): Work {
   let replay;
   try {
     replay = str(flags, "replay") !== undefined ? parseReplay(str(flags, "replay")!) : undefined;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  return { ...(replay ? { replay } : {}), ...(str(flags, "shard") ? { shard: parseShard(str(flags, "shard")!) } : {}) };
+  const load = str(flags, "load") !== undefined ? parseLoadShape(str(flags, "load")!) : undefined;
+  if (str(flags, "load") !== undefined && !load)
+    throw new UsageError("--load takes CxMxK: clients, operations in all and vaults, each a whole number >= 1");
+  return {
+    ...(replay ? { replay } : {}),
+    ...(str(flags, "shard") ? { shard: parseShard(str(flags, "shard")!) } : {}),
+    ...(load ? { load } : {}),
+  };
 }
 
 function runOptions(
   flags: Flags,
   target: Target,
-  work: Pick<RunOptions, "replay" | "shard">,
+  work: Work,
   embedded: boolean,
 ): Omit<RunOptions, "interrupted" | "progress"> {
   const { replay } = work;
@@ -192,11 +218,19 @@ export async function runCommand(argv: string[]): Promise<number> {
     `seed ${options.seed}; target ${target.name}${options.shard ? `; shard ${options.shard.index}/${options.shard.count}` : ""}`,
   );
   try {
-    const report = await runSuite({ ...options, ...(progress ? { progress } : {}), interrupted: () => interrupted });
+    const out = str(flags, "out") ?? "out";
+    const histories: string[] = [];
+    const onHistory = (id: string, history: History) => histories.push(writeHistory(out, id, history));
+    const report = await runSuite({
+      ...options,
+      ...(progress ? { progress } : {}),
+      interrupted: () => interrupted,
+      onHistory,
+    });
     const proof = flags.prove ? prove() : undefined;
     if (proof) console.error(proofHeadline(proof));
     const document = buildDocument([report], new Date(), proof);
-    const written = writeReports(document, str(flags, "out") ?? "out");
+    const written = [...writeReports(document, out), ...histories];
     console.log(
       flags.json ? JSON.stringify(document, null, 2) : `${summarize(report)}\nreports: ${written.join(", ")}`,
     );

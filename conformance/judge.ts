@@ -83,6 +83,16 @@ function sameJson(a: unknown, b: string): boolean {
 }
 
 /**
+ * True when the branch accounts for the whole answer: its outcome, and every header, field and value the model
+ * knows (an answer the SDK could not read explains nothing). The linearizability check asks this, since values
+ * such as a lock's State tell which order happened.
+ */
+export function explains(observed: Observed, branch: Branch, toleranceMs: number): boolean {
+  if (observed.sdkError) return false;
+  return sameOutcome(observed, branch) && partsMismatch(observed, branch, toleranceMs) === undefined;
+}
+
+/**
  * Finds the branch `observed` fits: status and code decide the verdict; a wrong header, field or value
  * on a matching outcome passes with a `deviation`. A non-AWS "no route" answer is `notImplemented`.
  */

@@ -1,77 +1,265 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { examplePolicy, MemoryWorld, type Operation } from "../model/index.js";
+import { LOCK_TTL_MS, MemoryWorld, step, type Operation } from "../model/index.js";
 import { ModelDriver, REGION, SIGNER } from "../model/testing.js";
+import { initiate, modelHistory, operationArb, PAST_EXPIRY, type MadeOperation } from "./history-testing.js";
+import type { History, HistoryEntry } from "./history.js";
 import type { Observed } from "./invoke.js";
-import { checkLinearizable, linearize, type HistoryEntry } from "./linearizability.js";
+import { explains } from "./judge.js";
+import { checkHistory } from "./linearizability.js";
+import { components } from "./partition.js";
 
-const initiate: Operation = {
-  name: "InitiateVaultLock",
-  accountId: "-",
-  vaultName: "v",
-  policy: examplePolicy("valid")!,
-};
 const won = (id: string): Observed => ({ status: 201, headers: { "x-amz-lock-id": id } });
 const denied: Observed = { status: 403, code: "AccessDeniedException", headers: {} };
-const entry = (observed: Observed, called: number, returned: number, operation = initiate): HistoryEntry => ({
-  operation,
-  observed,
-  called,
-  returned,
-});
 
-function world(): { world: MemoryWorld; now: number } {
+function raceHistory(answers: [Observed, number, number][]): History {
   const m = new ModelDriver();
   m.on("v", { name: "CreateVault" });
-  return { world: m.world, now: m.now };
+  const entries = answers.map(([observed, called, returned], client): HistoryEntry => {
+    return { client, operation: initiate(), observed, called, returned, now: m.now };
+  });
+  return { signer: SIGNER, region: REGION, toleranceMs: 0, start: m.world.toChanges(), entries };
 }
 
-describe("linearize", () => {
-  it("explains one winner among overlapping Initiates, whatever the order they were recorded in", () => {
-    const { world: w, now } = world();
-    const history = [entry(denied, 0, 10), entry(denied, 1, 9), entry(won("L1"), 2, 8)];
-    const found = linearize(w, history, { signer: SIGNER, region: REGION, now, toleranceMs: 0 });
-    expect(found?.order[0]).toBe(2);
-    expect(found?.world.vault(SIGNER, "v")?.context.lock?.lockId).toBe("L1");
-  });
+/** Every real-time-respecting order, every branch: the definition, with nothing cut. */
+function bruteForce(history: History): boolean {
+  const { entries, toleranceMs } = history;
+  const search = (world: MemoryWorld, done: Set<number>): boolean => {
+    if (done.size === entries.length) return true;
+    for (const [i, e] of entries.entries()) {
+      if (done.has(i) || entries.some((o, j) => !done.has(j) && j !== i && o.returned < e.called)) continue;
+      for (const branch of step(world, requestOf(e), { clockToleranceMs: toleranceMs })) {
+        if (!explains(e.observed, branch, toleranceMs)) continue;
+        const next = world.clone();
+        next.apply(branch.changes);
+        if (search(next, new Set([...done, i]))) return true;
+      }
+    }
+    return false;
+  };
+  const world = new MemoryWorld();
+  world.apply(history.start);
+  return search(world, new Set());
+}
 
-  it("rejects two winners", () => {
-    const { world: w, now } = world();
-    const history = [entry(won("L1"), 0, 10), entry(won("L2"), 1, 9)];
-    expect(linearize(w, history, { signer: SIGNER, region: REGION, now, toleranceMs: 0 })).toBeUndefined();
-  });
+function requestOf(e: HistoryEntry) {
+  const archive = e.observed.headers["x-amz-archive-id"];
+  return {
+    operation: e.operation,
+    signer: SIGNER,
+    region: REGION,
+    now: e.now,
+    freshLockId: e.observed.headers["x-amz-lock-id"] ?? "",
+    ...(archive ? { freshArchiveId: archive } : {}),
+  };
+}
 
-  it("respects real time: a denial that returned before the winner was called cannot be explained", () => {
-    const { world: w, now } = world();
-    const history = [entry(denied, 0, 1), entry(won("L1"), 5, 6)];
-    expect(linearize(w, history, { signer: SIGNER, region: REGION, now, toleranceMs: 0 })).toBeUndefined();
-    const overlapping = [entry(denied, 0, 7), entry(won("L1"), 5, 6)];
-    expect(linearize(w, overlapping, { signer: SIGNER, region: REGION, now, toleranceMs: 0 })).toBeDefined();
-  });
+/** True when `order` respects real time and some branch explains each answer in turn. */
+function isWitness(history: History, order: number[]): boolean {
+  let worlds = [new MemoryWorld()];
+  worlds[0]!.apply(history.start);
+  for (const [k, i] of order.entries()) {
+    const e = history.entries[i]!;
+    if (order.slice(k + 1).some((j) => history.entries[j]!.returned < e.called)) return false;
+    worlds = worlds.flatMap((world) =>
+      step(world, requestOf(e), { clockToleranceMs: history.toleranceMs })
+        .filter((b) => explains(e.observed, b, history.toleranceMs))
+        .map((b) => {
+          const next = world.clone();
+          next.apply(b.changes);
+          return next;
+        }),
+    );
+  }
+  return worlds.length > 0 && new Set(order).size === history.entries.length;
+}
+
+const madeOperation: fc.Arbitrary<MadeOperation> = fc.record({
+  operation: operationArb,
+  before: fc.nat(30),
+  after: fc.nat(30),
+  advance: fc.constantFrom(0, 0, 0, 0, 0, 0, PAST_EXPIRY, LOCK_TTL_MS),
 });
-
-describe("checkLinearizable", () => {
-  it("reports the longest linearizable prefix and the operations that cannot follow it", () => {
-    const { world: w, now } = world();
-    const history = [entry(won("L1"), 0, 10), entry(won("L2"), 1, 9), entry(denied, 2, 8)];
-    const checked = checkLinearizable(w, history, { signer: SIGNER, region: REGION, now, toleranceMs: 0 });
-    expect(checked.ok).toBe(false);
-    if (checked.ok) return;
-    expect(checked.longestPrefix).toHaveLength(2);
-    expect(checked.longestPrefix[0]).toBe(0);
-    expect(checked.unplaceable).toEqual([1]);
+/** A model-made history, its entries shuffled, and maybe one answer swapped for another's. */
+const historyArb = fc
+  .tuple(fc.array(madeOperation, { minLength: 1, maxLength: 7 }), fc.option(fc.tuple(fc.nat(6), fc.nat(6))), fc.nat())
+  .map(([ops, swap, seed]) => {
+    const h = modelHistory(ops);
+    if (swap) {
+      const [i, j] = swap.map((x) => x % h.entries.length) as [number, number];
+      h.entries[i] = { ...h.entries[i]!, observed: h.entries[j]!.observed };
+    }
+    const shuffled = h.entries.map((e, k) => ({ e, key: (k * 7919 + seed) % 104729 })).sort((a, b) => a.key - b.key);
+    return { ...h, entries: shuffled.map(({ e }) => e) };
   });
 
-  it("gives the order when one exists, and an empty prefix when nothing can go first", () => {
-    const { world: w, now } = world();
-    const context = { signer: SIGNER, region: REGION, now, toleranceMs: 0 };
-    expect(checkLinearizable(w, [entry(denied, 0, 10), entry(won("L1"), 2, 8)], context)).toMatchObject({
-      ok: true,
-      order: [1, 0],
+describe("checkHistory", () => {
+  it("explains one winner among overlapping Initiates, whatever the order they were recorded in", () => {
+    const found = checkHistory(
+      raceHistory([
+        [denied, 0, 10],
+        [denied, 1, 9],
+        [won("L1"), 2, 8],
+      ]),
+    );
+    expect(found.ok && found.order[0]).toBe(2);
+    expect(found.ok && found.world.vault(SIGNER, "v")?.context.lock?.lockId).toBe("L1");
+  });
+
+  it("rejects two winners, naming the longest order found and what could not follow it", () => {
+    const found = checkHistory(
+      raceHistory([
+        [won("L1"), 0, 10],
+        [won("L2"), 1, 9],
+      ]),
+    );
+    expect(found).toMatchObject({
+      ok: false,
+      vaults: [{ account: SIGNER, vaultName: "v" }],
+      longestPrefix: [0],
+      unplaceable: [1],
     });
-    expect(checkLinearizable(w, [entry(denied, 0, 1), entry(won("L1"), 5, 6)], context)).toEqual({
+  });
+
+  it("reports the longest order found and the operations that cannot follow it; none when nothing can go first", () => {
+    const found = checkHistory(
+      raceHistory([
+        [won("L1"), 0, 10],
+        [won("L2"), 1, 9],
+        [denied, 2, 8],
+      ]),
+    );
+    expect(found).toMatchObject({ ok: false, unplaceable: [1] });
+    expect(!found.ok && found.longestPrefix).toHaveLength(2);
+    expect(!found.ok && found.longestPrefix[0]).toBe(0);
+    expect(
+      checkHistory(
+        raceHistory([
+          [denied, 0, 1],
+          [won("L1"), 5, 6],
+        ]),
+      ),
+    ).toMatchObject({
       ok: false,
       longestPrefix: [],
       unplaceable: [0],
     });
+  });
+
+  it("respects real time: a denial that returned before the winner was called cannot be explained", () => {
+    expect(
+      checkHistory(
+        raceHistory([
+          [denied, 0, 1],
+          [won("L1"), 5, 6],
+        ]),
+      ).ok,
+    ).toBe(false);
+    expect(
+      checkHistory(
+        raceHistory([
+          [denied, 0, 7],
+          [won("L1"), 5, 6],
+        ]),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("lets an operation that got no answer (status 0) take effect at any time after its call, or never", () => {
+    const lost: Observed = { status: 0, unrecognized: "no answer (TimeoutError)", headers: {} };
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 0, 1],
+          [denied, 2, 3],
+        ]),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 0, 1],
+          [won("L1"), 2, 3],
+        ]),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkHistory(
+        raceHistory([
+          [lost, 5, 6],
+          [denied, 2, 3],
+        ]),
+      ).ok,
+    ).toBe(false);
+  });
+
+  it("agrees with the brute-force definition on random small histories, and its orders are witnesses", () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const found = checkHistory(h);
+        expect(found.ok).toBe(bruteForce(h));
+        if (found.ok) expect(isWitness(h, found.order)).toBe(true);
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
+  });
+
+  it("checks a fully concurrent 32-operation history on one vault", () => {
+    const kinds: Operation["name"][] = [
+      "CreateVault",
+      "InitiateVaultLock",
+      "GetVaultLock",
+      "DescribeVault",
+      "AbortVaultLock",
+    ];
+    const ops = Array.from({ length: 32 }, (_, k): MadeOperation => {
+      const name = kinds[(k * 7) % kinds.length]!;
+      const operation =
+        name === "InitiateVaultLock" ? initiate() : ({ name, accountId: "-", vaultName: "v" } as Operation);
+      return { operation, before: 10 * k + 1, after: 10 * (32 - k) };
+    });
+    expect(checkHistory(modelHistory(ops)).ok).toBe(true);
+  });
+});
+
+describe("components (P-compositionality)", () => {
+  const on = (vaultName: string, name: "DescribeVault" | "CreateVault" = "DescribeVault"): MadeOperation => ({
+    operation: { name, accountId: "-", vaultName },
+  });
+
+  it("gives each vault its own component and a gate refusal one of its own", () => {
+    const h = modelHistory([
+      on("a"),
+      on("b"),
+      on("a"),
+      { operation: { name: "DescribeVault", accountId: "999988887777", vaultName: "a" } },
+    ]);
+    expect(components(h).map((c) => c.entries)).toEqual([[0, 2], [1], [3]]);
+  });
+
+  it("joins every vault of the account, the start's too, into one component when the history lists vaults", () => {
+    const start = new ModelDriver();
+    start.on("c", { name: "CreateVault" });
+    const h = modelHistory([on("a"), on("b"), { operation: { name: "ListVaults", accountId: "-" } }], start.world);
+    expect(components(h)).toEqual([
+      { entries: [0, 1, 2], vaults: ["a", "b", "c"].map((vaultName) => ({ account: SIGNER, vaultName })) },
+    ]);
+  });
+
+  it("joins a vault deleting an archive with the vault the archive was uploaded to", () => {
+    const upload: Operation = {
+      name: "UploadArchive",
+      accountId: "-",
+      vaultName: "a",
+      body: new Uint8Array([1]),
+      treeHash: "x",
+    };
+    const h = modelHistory([on("a", "CreateVault"), on("b", "CreateVault"), { operation: upload }]);
+    h.entries[2]!.observed.headers["x-amz-archive-id"] = "made-2";
+    const del: HistoryEntry = {
+      ...h.entries[1]!,
+      operation: { name: "DeleteArchive", accountId: "-", vaultName: "b", archiveId: "made-2" },
+    };
+    expect(components({ ...h, entries: [...h.entries, del] }).map((c) => c.entries)).toEqual([[0, 1, 2, 3]]);
   });
 });

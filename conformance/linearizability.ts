@@ -1,133 +1,106 @@
 /**
- * A small Wing–Gong–Lowe style search: is there a total order of the recorded operations, consistent with
- * real time (an operation that returned before another was called comes first), in which every observed
- * answer is one the oracle accepts? Pure; used by the race generator.
+ * Is a recorded concurrent history linearizable against the model? Is there a total order of its operations,
+ * consistent with real time (one that returned before another was called comes first), in which the oracle explains
+ * every observed answer (outcome, headers and values)? The history is split into independent components
+ * (`partition.ts`), each searched on its own (`wgl.ts`) over the cheap model step (`state-space.ts`); every entry
+ * is checked, whatever the history's length. Pure.
  */
-import { step, type Operation } from "../model/index.js";
-import type { Observed } from "./invoke.js";
-import { judge } from "./judge.js";
-import type { MemoryWorld } from "../model/index.js";
+import { FrozenWorld, LOCK_TTL_MS, MemoryWorld, vaultKey, type Operation } from "../model/index.js";
+import { deadline, type History, type HistoryEntry } from "./history.js";
+import { components, type Component, type VaultRef } from "./partition.js";
+import { StateSpace } from "./state-space.js";
+import { searchComponent } from "./wgl.js";
 
-export interface HistoryEntry {
-  operation: Operation;
-  observed: Observed;
-  /** Wall-clock ms of call and return. */
-  called: number;
-  returned: number;
-}
-
-export interface LinearizationContext {
-  signer: string;
-  region: string;
-  /** The service time to give the oracle (races are short, so one time serves). */
-  now: number;
-  toleranceMs: number;
-}
-
-export interface Linearization {
-  /** Indices into the history, in linearization order. */
-  order: number[];
-  /** The world after the history in that order. */
-  world: MemoryWorld;
-}
-
-/** What the search found: an order and its world, or the longest prefix it placed and the operations that cannot follow it. */
-export type LinearizabilityCheck =
-  ({ ok: true } & Linearization) | { ok: false; longestPrefix: number[]; unplaceable: number[] };
-
-/**
- * An order that explains the history and the world it leads to; when none exists, the longest linearizable
- * prefix the search reached and the operations that real time allows next but whose answers the oracle refuses there.
- */
-export function checkLinearizable(
-  start: MemoryWorld,
-  history: HistoryEntry[],
-  context: LinearizationContext,
-): LinearizabilityCheck {
-  const failed = new Set<string>();
-  let longest: number[] = [];
-  const search = (world: MemoryWorld, done: number[]): Linearization | undefined => {
-    if (done.length > longest.length) longest = done;
-    if (done.length === history.length) return { order: done, world };
-    const key = `${[...done].sort((a, b) => a - b).join(",")}|${world.fingerprint()}`;
-    if (failed.has(key)) return undefined;
-    for (const [i, entry] of history.entries()) {
-      if (done.includes(i) || !minimal(history, done, i)) continue;
-      const freshLockId = entry.observed.headers["x-amz-lock-id"] ?? "";
-      const branches = step(
-        world,
-        { operation: entry.operation, signer: context.signer, region: context.region, now: context.now, freshLockId },
-        { clockToleranceMs: context.toleranceMs },
-      );
-      const judgement = judge(entry.observed, branches, context.toleranceMs);
-      if (judgement.verdict !== "pass") continue;
-      const next = world.clone();
-      next.apply(judgement.branch!.changes);
-      const found = search(next, [...done, i]);
-      if (found) return found;
+export type CheckOutcome =
+  | {
+      ok: true;
+      /** A linearization: indices into the history's entries. */
+      order: number[];
+      /** The world after the history in that order. */
+      world: MemoryWorld;
+      components: number;
     }
-    failed.add(key);
-    return undefined;
-  };
-  const found = search(start.clone(), []);
-  if (found) return { ok: true, ...found };
-  const unplaceable = [...history.keys()].filter((i) => !longest.includes(i) && minimal(history, longest, i));
-  return { ok: false, longestPrefix: longest, unplaceable };
+  | {
+      ok: false;
+      /** The vaults of the first component with no linearization. */
+      vaults: VaultRef[];
+      /** Its longest order found (entry indices), and the entries that could go next but no world explains. */
+      longestPrefix: number[];
+      unplaceable: number[];
+      components: number;
+    };
+
+const READS = new Set<Operation["name"]>([
+  "DescribeVault",
+  "GetVaultLock",
+  "ListVaults",
+  "ListTagsForVault",
+  "GetVaultAccessPolicy",
+]);
+
+/** Whether any lock of this component could expire during it (INIT-EXPIRES-AFTER-24H, within the tolerance). */
+function expiryPossible(history: History, entries: readonly HistoryEntry[], start: FrozenWorld): boolean {
+  const latest = entries.reduce((max, e) => Math.max(max, e.now), -Infinity);
+  const soon = (expiresAt: number) => expiresAt - history.toleranceMs <= latest;
+  for (const record of start.records.values())
+    if (record.state === "inProgress" && record.context.lock && soon(record.context.lock.expiresAt)) return true;
+  return entries.some((e) => e.operation.name === "InitiateVaultLock" && soon(e.now + LOCK_TTL_MS));
 }
 
-/** An order that explains the history, and the world it leads to, or undefined when none exists. */
-export function linearize(
-  start: MemoryWorld,
-  history: HistoryEntry[],
-  context: LinearizationContext,
-): Linearization | undefined {
-  const checked = checkLinearizable(start, history, context);
-  return checked.ok ? { order: checked.order, world: checked.world } : undefined;
+/** Entries that can never change a world they are explained in: reads and refusals, when no lock can expire. */
+function preservingEntries(history: History, entries: readonly HistoryEntry[], start: FrozenWorld): boolean[] {
+  if (expiryPossible(history, entries, start)) return entries.map(() => false);
+  return entries.map(({ operation, observed }) => READS.has(operation.name) || observed.status >= 300);
 }
 
-/** True when every operation that returned before `i` was called is already in the order. */
-function minimal(history: HistoryEntry[], done: number[], i: number): boolean {
-  return history.every((other, j) => j === i || done.includes(j) || other.returned >= history[i]!.called);
+function checkComponent(history: History, component: Component) {
+  const entries = component.entries.map((i) => history.entries[i]!);
+  const keys = new Set(component.vaults.map((v) => vaultKey(v.account, v.vaultName)));
+  const start = FrozenWorld.EMPTY.apply(history.start.filter((c) => keys.has(vaultKey(c.account, c.vaultName))));
+  const preserving = preservingEntries(history, entries, start);
+  const space = new StateSpace(entries, history, start, preserving);
+  const result = searchComponent(entries, space, preserving);
+  const global = (local: number[]) => local.map((i) => component.entries[i]!);
+  if (!result.ok)
+    return { ...result, longestPrefix: global(result.longestPrefix), unplaceable: global(result.unplaceable) };
+  const end = space.world(space.worldsOf(result.state)[0]!);
+  return { ok: true as const, order: global(result.order), end };
 }
 
 /**
- * Every distinct world the history can end in, over all its linearizations from any of `starts` (empty: not
- * linearizable). Needed when a history is checked in rounds: concurrent Initiate and Abort, say, can end in
- * either order, and only a later round tells which.
+ * One total order of the whole history from the components' orders: each next entry is the head of a component's
+ * order that no unplaced entry must precede in real time. Locality guarantees one always exists.
  */
-export function linearizations(
-  starts: MemoryWorld[],
-  history: HistoryEntry[],
-  context: LinearizationContext,
-): MemoryWorld[] {
-  const ends = new Map<string, MemoryWorld>();
-  const visited = new Set<string>();
-  const search = (world: MemoryWorld, done: number[]): void => {
-    const key = `${[...done].sort((a, b) => a - b).join(",")}|${world.fingerprint()}`;
-    if (visited.has(key)) return;
-    visited.add(key);
-    if (done.length === history.length) {
-      ends.set(world.fingerprint(), world);
-      return;
-    }
-    for (const [i, entry] of history.entries()) {
-      if (done.includes(i) || !minimal(history, done, i)) continue;
-      const freshLockId = entry.observed.headers["x-amz-lock-id"] ?? "";
-      const request = {
-        operation: entry.operation,
-        signer: context.signer,
-        region: context.region,
-        now: context.now,
-        freshLockId,
-      };
-      for (const branch of step(world, request, { clockToleranceMs: context.toleranceMs })) {
-        if (judge(entry.observed, [branch], context.toleranceMs).verdict !== "pass") continue;
-        const next = world.clone();
-        next.apply(branch.changes);
-        search(next, [...done, i]);
-      }
-    }
-  };
-  for (const start of starts) search(start.clone(), []);
-  return [...ends.values()];
+function merge(history: History, orders: number[][]): number[] {
+  const due = history.entries.map(deadline);
+  const byReturn = due.map((_, i) => i).sort((a, b) => (due[a]! < due[b]! ? -1 : due[a]! > due[b]! ? 1 : 0));
+  const placed = new Uint8Array(history.entries.length);
+  const heads = orders.map(() => 0);
+  const order: number[] = [];
+  let earliest = 0;
+  while (order.length < history.entries.length) {
+    while (placed[byReturn[earliest]!]) earliest++;
+    const bound = due[byReturn[earliest]!]!;
+    const c = orders.findIndex((o, k) => heads[k]! < o.length && history.entries[o[heads[k]!]!]!.called <= bound);
+    if (c < 0) throw new Error("internal: the components' orders admit no common order");
+    const next = orders[c]![heads[c]!++]!;
+    placed[next] = 1;
+    order.push(next);
+  }
+  return order;
+}
+
+/** Checks the whole history; on failure, names the first component that has no linearization. */
+export function checkHistory(history: History): CheckOutcome {
+  const parts = components(history);
+  const orders: number[][] = [];
+  const world = new MemoryWorld();
+  world.apply(history.start);
+  for (const component of parts) {
+    const result = checkComponent(history, component);
+    if (!result.ok) return { ...result, vaults: component.vaults, components: parts.length };
+    orders.push(result.order);
+    world.apply(component.vaults.map((v) => ({ ...v, record: result.end.vault(v.account, v.vaultName) })));
+  }
+  return { ok: true, order: merge(history, orders), world, components: parts.length };
 }

@@ -13,7 +13,9 @@ import { deferDeletions, pendingObservations } from "./pending.js";
 import { runPolicyScenarios } from "./policies.js";
 import { preflight } from "./preflight.js";
 import { runProtocolChecks } from "./protocol.js";
-import { runRaces } from "./races.js";
+import type { History } from "./history.js";
+import type { LoadShape } from "./load.js";
+import { DEFAULT_RACES, runRaces } from "./races.js";
 import { railsFor, TargetUnusable } from "./rails.js";
 import { deviationResults, type CheckResult, type Generator } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
@@ -37,6 +39,10 @@ export interface RunOptions {
   /** Which generators to run; default all (only `sequence` with `replay`). */
   generators?: Generator[];
   shard?: Shard;
+  /** The load race's shape (default `DEFAULT_RACES.load`). */
+  load?: LoadShape;
+  /** Given each race's whole recorded history (the report carries at most part of it). */
+  onHistory?: (id: string, history: History) => void;
   /** On real AWS, allow CompleteVaultLock to lock vaults for good. */
   allowPermanentLocks?: boolean;
   /** On real AWS, allow UploadArchive (such vaults are deletable only after the next inventory). */
@@ -103,7 +109,13 @@ function plan(options: RunOptions): Step[] {
     steps.push(async (c) => [
       await runSequences(c, { seed, runs, interrupted, ...(options.replay ? { replay: options.replay } : {}) }),
     ]);
-  if (generators.includes("race") && first) steps.push((c) => runRaces(c));
+  const races = {
+    ...DEFAULT_RACES,
+    seed: options.seed,
+    ...(options.load ? { load: options.load } : {}),
+    ...(options.onHistory ? { onHistory: options.onHistory } : {}),
+  };
+  if (generators.includes("race") && first) steps.push((c) => runRaces(c, races));
   if (options.pendingFile && first && !options.target.capabilities.clockControl)
     steps.push((c) => pendingObservations(c, options.pendingFile!));
   return steps;

@@ -1,14 +1,13 @@
 /**
  * SigV4 verification (PROTO-SIGV4, PROTO-NO-AUTH, PROTO-UNKNOWN-KEY, PROTO-BAD-SIGNATURE, PROTO-CLOCK-SKEW).
- * The signature is recomputed with the AWS SDK's own `@smithy/signature-v4` over exactly the headers the
- * client signed, and compared in constant time. Timestamps are checked against the wall clock.
+ * The signature is recomputed as the AWS SDK's own `@smithy/signature-v4` computes it (`sigv4.ts`, which builds the
+ * canonical request with the SDK's code and caches signing keys) over exactly the headers the client signed, and
+ * compared in constant time. Timestamps are checked against the wall clock.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import { Hash } from "@smithy/hash-node";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { timingSafeEqual } from "node:crypto";
 import type { AccountCredentials } from "./accounts.js";
 import { ServiceError } from "./errors.js";
+import { payloadHash, SigV4Signer } from "./sigv4.js";
 
 export interface SignedRequest {
   method: string;
@@ -28,8 +27,6 @@ const AUTH =
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 /** Largest allowed distance between the request time and the wall clock. */
 export const MAX_SKEW_MS = 5 * 60 * 1000;
-
-const sha256 = Hash.bind(null, "sha256");
 
 function header(request: SignedRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -62,14 +59,14 @@ function checkSkew(time: Date, wallNow: number): void {
 function checkContentHash(request: SignedRequest): void {
   const claimed = header(request, "x-amz-content-sha256");
   if (claimed === undefined || claimed === "UNSIGNED-PAYLOAD") return;
-  if (claimed !== createHash("sha256").update(request.body).digest("hex"))
+  if (claimed !== payloadHash(request.body))
     throw new ServiceError("InvalidSignatureException", "x-amz-content-sha256 does not match the request body");
 }
 
 /** Verifies a request's SigV4 signature; returns who signed it and for which region. */
 export class Authenticator {
   private readonly byKey: Map<string, AccountCredentials>;
-  private readonly signers = new Map<string, SignatureV4>();
+  private readonly signer = new SigV4Signer("glacier");
 
   constructor(
     accounts: readonly AccountCredentials[],
@@ -83,7 +80,7 @@ export class Authenticator {
 
   private readonly first: AccountCredentials;
 
-  async verify(request: SignedRequest): Promise<Principal> {
+  verify(request: SignedRequest): Principal {
     if (this.skipVerification) return this.unverified(request);
     const authorization = header(request, "authorization");
     if (!authorization) throw new ServiceError("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -101,12 +98,12 @@ export class Authenticator {
       throw new ServiceError("InvalidSignatureException", "Credential should be scoped to service 'glacier'");
     const time = signingTime(request);
     checkSkew(time, this.wallClock());
-    if (time.toISOString().slice(0, 10).replaceAll("-", "") !== scopeDate)
+    if (this.signer.dates(time).shortDate !== scopeDate)
       throw new ServiceError("InvalidSignatureException", "Credential scope date does not match the request date");
     const names = signedHeaders!.split(";");
     if (!names.includes("host")) throw new ServiceError("InvalidSignatureException", "The host header must be signed");
     checkContentHash(request);
-    const expected = await this.expectedSignature(request, account, region!, names, time);
+    const expected = this.expectedSignature(request, account, region!, names, time);
     if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature!)))
       throw new ServiceError(
         "InvalidSignatureException",
@@ -120,44 +117,22 @@ export class Authenticator {
     return { account: this.byKey.get(match?.[1] ?? "") ?? this.first, region: match?.[3] ?? "us-east-1" };
   }
 
-  private async expectedSignature(
+  private expectedSignature(
     request: SignedRequest,
     account: AccountCredentials,
     region: string,
     names: string[],
     time: Date,
-  ): Promise<string> {
+  ): string {
     const headers: Record<string, string> = {};
     for (const name of names) headers[name] = header(request, name) ?? "";
-    const toSign = new HttpRequest({
+    const signable = {
       method: request.method,
       path: request.rawPath,
       query: request.query,
       headers,
       body: request.body,
-    });
-    const signed = await this.signer(account, region).sign(toSign, {
-      signingDate: time,
-      signableHeaders: new Set(names),
-    });
-    return /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? "";
-  }
-
-  private signer(account: AccountCredentials, region: string): SignatureV4 {
-    const key = `${account.accessKeyId}/${region}`;
-    let signer = this.signers.get(key);
-    if (!signer) {
-      const credentials = { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
-      signer = new SignatureV4({
-        credentials,
-        region,
-        service: "glacier",
-        sha256,
-        uriEscapePath: true,
-        applyChecksum: false,
-      });
-      this.signers.set(key, signer);
-    }
-    return signer;
+    };
+    return this.signer.signature(signable, account, region, time);
   }
 }

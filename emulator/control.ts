@@ -14,14 +14,14 @@ export interface ControlOptions {
 }
 
 /** Serves a control route; false when the path is not one, so the AWS pipeline goes on. */
-export async function serveControl(
+export function serveControl(
   control: ControlOptions,
   method: string,
   rawPath: string,
   body: Buffer,
   res: ServerResponse,
   requestId: string,
-): Promise<boolean> {
+): boolean {
   if (!rawPath.startsWith(CONTROL_PREFIX)) return false;
   if (rawPath !== `${CONTROL_PREFIX}clock` || (method !== "GET" && method !== "POST"))
     throw new ServiceError("UnknownOperationException", `No control operation for ${method} ${rawPath}`);

@@ -29,28 +29,54 @@ export interface PipelineDeps {
 export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = randomUUID();
-    handle(req, res, deps, requestId).catch((error: unknown) => {
+    const fail = (error: unknown) => {
       const known = error instanceof ServiceError;
       const code: ErrorCode = known ? error.code : "ServiceUnavailableException";
       const message = known ? error.message : "The service could not complete the request";
       writeError(res, requestId, code, message);
-    });
+    };
+    try {
+      handle(req, res, deps, requestId)?.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string): Promise<void> {
+interface Arrived {
+  method: string;
+  rawPath: string;
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+/** Runs the pipeline; it waits (a promise) only for a body still to come or for a yielding mutant. */
+function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string) {
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
-  const query = new URLSearchParams(rawQuery);
-  const body = await readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
-  if (deps.control && (await serveControl(deps.control, method, rawPath, body, res, requestId))) return;
-  const principal = await deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
+  const query = rawQuery ? new URLSearchParams(rawQuery) : NO_QUERY;
+  const body = readBody(req, isArchiveUpload(method, rawPath) ? deps.maxArchiveBytes : deps.maxBodyBytes);
+  if (!(body instanceof Promise)) return answer(req, res, deps, requestId, { method, rawPath, query, body });
+  return body.then((read) => answer(req, res, deps, requestId, { method, rawPath, query, body: read }));
+}
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: PipelineDeps,
+  requestId: string,
+  { method, rawPath, query, body }: Arrived,
+): Promise<void> | undefined {
+  if (deps.control && serveControl(deps.control, method, rawPath, body, res, requestId)) return undefined;
+  const principal = deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath, query);
   const headers = deps.handlerHeaders?.(req.headers) ?? req.headers;
   const operation = HANDLERS[route.operation]({ route, body, query, headers });
-  const response = await deps.service.execute(operation, principal.account.accountId, principal.region);
+  const response = deps.service.execute(operation, principal.account.accountId, principal.region);
+  if (response instanceof Promise) return response.then((served) => writeResponse(res, requestId, served));
   writeResponse(res, requestId, response);
+  return undefined;
 }
 
 function routeOf(method: string, rawPath: string, query: URLSearchParams) {
@@ -72,8 +98,12 @@ function checkApiVersion(version: string | string[] | undefined): void {
     throw new ServiceError("InvalidParameterValueException", `Unsupported API version: ${String(version)}`);
 }
 
+const NO_QUERY = new URLSearchParams();
+const EMPTY = Buffer.alloc(0);
+
 function queryRecord(query: URLSearchParams): Record<string, string | string[]> {
   const record: Record<string, string | string[]> = {};
+  if (query === NO_QUERY) return record;
   for (const key of new Set(query.keys())) {
     const values = query.getAll(key);
     record[key] = values.length === 1 ? values[0]! : values;
@@ -82,12 +112,17 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
 }
 
 /** Reads the whole body, refusing more than `limit` bytes (declared or streamed). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
   const tooLarge = () =>
     new ServiceError("InvalidParameterValueException", `The request body is larger than ${limit} bytes`);
-  if (Number(req.headers["content-length"] ?? 0) > limit) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) {
     req.resume();
     return Promise.reject(tooLarge());
+  }
+  if (declared === 0 && req.headers["transfer-encoding"] === undefined) {
+    req.resume();
+    return EMPTY;
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -110,34 +145,35 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function commonHeaders(requestId: string): Record<string, string> {
-  return { "x-amzn-RequestId": requestId, Date: new Date().toUTCString() };
+let shownDate = { second: 0, text: "" };
+
+/** The `Date` header: the wall clock to the second, formatted once a second. */
+function dateHeader(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== shownDate.second) shownDate = { second, text: new Date(second * 1000).toUTCString() };
+  return shownDate.text;
 }
 
+function commonHeaders(requestId: string): Record<string, string | number> {
+  return { "x-amzn-RequestId": requestId, Date: dateHeader() };
+}
+
+/** Writes the answer: status, headers and body go out together (one socket write, as node:http gives). */
 function writeResponse(res: ServerResponse, requestId: string, response: Response): void {
   if (response.code) return writeError(res, requestId, response.code, response.message ?? response.code);
-  const headers = { ...commonHeaders(requestId), ...response.headers };
-  if (response.body === undefined) {
-    res.writeHead(response.status, { ...headers, "Content-Length": "0" }).end();
-    return;
-  }
-  const text = JSON.stringify(response.body);
-  res.writeHead(response.status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  const headers: Record<string, string | number> = Object.assign(commonHeaders(requestId), response.headers);
+  const text = response.body === undefined ? "" : JSON.stringify(response.body);
+  if (text) headers["Content-Type"] = "application/json";
+  headers["Content-Length"] = Buffer.byteLength(text);
+  res.writeHead(response.status, headers).end(text);
 }
 
 /** Writes the AWS JSON error (ERR-JSON-BODY); also used by the control routes and client-error handler. */
 export function writeError(res: ServerResponse, requestId: string, code: ErrorCode, message: string): void {
   if (res.headersSent) return void res.end();
   const text = errorBody(code, message);
-  res.writeHead(ERRORS[code].status, {
-    ...commonHeaders(requestId),
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  const headers = commonHeaders(requestId);
+  headers["Content-Type"] = "application/json";
+  headers["Content-Length"] = Buffer.byteLength(text);
+  res.writeHead(ERRORS[code].status, headers).end(text);
 }

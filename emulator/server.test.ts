@@ -9,6 +9,7 @@ import {
   ListVaultsCommand,
   type GlacierClient,
 } from "@aws-sdk/client-glacier";
+import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { examplePolicy, LOCK_TTL_MS } from "../model/index.js";
 import { startEmulator, type Emulator } from "./server.js";
@@ -182,5 +183,32 @@ describe("clock control", () => {
       body: '{"advanceMs":"soon"}',
     });
     expect([bad.status, bad.json?.code]).toEqual([400, "InvalidParameterValueException"]);
+  });
+});
+
+describe("answers on the wire", () => {
+  it("sends each answer, headers and body together, in one socket write", async () => {
+    const vault = v("one-write");
+    await glacier.send(new CreateVaultCommand(vault));
+    const counted = { writes: 0 };
+    const write = Socket.prototype._write;
+    const writev = Socket.prototype._writev!;
+    Socket.prototype._write = function (this: Socket & { server?: unknown }, ...args) {
+      if (this.server) counted.writes++;
+      return write.apply(this, args);
+    };
+    Socket.prototype._writev = function (this: Socket & { server?: unknown }, ...args) {
+      if (this.server) counted.writes++;
+      return writev.apply(this, args);
+    };
+    try {
+      await glacier.send(new DescribeVaultCommand(vault));
+      await glacier.send(new DeleteVaultCommand(vault));
+      await failure(glacier.send(new GetVaultLockCommand(vault)));
+    } finally {
+      Socket.prototype._write = write;
+      Socket.prototype._writev = writev;
+    }
+    expect(counted.writes).toBe(3);
   });
 });

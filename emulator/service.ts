@@ -46,20 +46,24 @@ export class VaultService {
   }
 
   /**
-   * Serves one operation for `signer` in `region` with the reference outcome, applying its changes.
-   * Read, decide, journal and write happen without yielding, except under the `non-atomic-initiate` mutant.
+   * Serves one operation for `signer` in `region` with the reference outcome, applying its changes. Read, decide,
+   * journal and write happen without yielding, so the answer comes at once; only under the `non-atomic-initiate`
+   * mutant does an Initiate yield between deciding and writing (the answer is then a promise).
    */
-  async execute(operation: Operation, signer: string, region: string): Promise<Response> {
+  execute(operation: Operation, signer: string, region: string): Response | Promise<Response> {
     const world = this.world(region);
     const fresh = operation.name === "UploadArchive" ? { freshArchiveId: newArchiveId() } : {};
     const freshLockId = operation.name === "InitiateVaultLock" ? this.lockIds() : "";
     const request = { operation, signer, region, now: this.clock.now(), freshLockId, ...fresh };
     const chosen = mutatedStep(this.options.mutant, world, request, step);
+    const commit = () => {
+      if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes });
+      world.apply(chosen.changes);
+      return chosen.response;
+    };
     if (this.options.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
-      await new Promise((r) => setTimeout(r, 5));
-    if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes });
-    world.apply(chosen.changes);
-    return chosen.response;
+      return new Promise((resolve) => setTimeout(resolve, 5)).then(commit);
+    return commit();
   }
 
   private world(region: string): MemoryWorld {

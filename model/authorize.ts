@@ -53,8 +53,8 @@ export interface Authorization {
   vaultArn: string;
 }
 
-/** The request as the policy language sees it: action, principal, resource and condition keys. */
-export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
+/** The condition keys a request carries (its time, principal, the vault's tags, an archive's age). */
+function requestKeys(operation: VaultOperation, context: VaultContext, auth: Authorization): Record<string, string> {
   const keys: Record<string, string> = {
     [REQUEST_KEYS.currentTime]: isoDate(auth.now).replace(/\.\d{3}Z$/, "Z"),
     [REQUEST_KEYS.epochTime]: String(Math.floor(auth.now / 1000)),
@@ -68,12 +68,39 @@ export function policyRequest(operation: VaultOperation, context: VaultContext, 
     const archive = context.archives[operation.archiveId];
     if (archive) keys[REQUEST_KEYS.archiveAge] = String(archiveAgeInDays(archive.createdAt, auth.now));
   }
-  return {
-    ...(auth.signer !== undefined ? { account: auth.signer } : {}),
-    action: `glacier:${operation.name}`,
-    resource: auth.vaultArn,
-    context: contextOf(keys),
-  };
+  return keys;
+}
+
+/**
+ * The request as the policy language sees it: action, principal, resource and condition keys. The keys are put
+ * together when a statement first reads them: most requests meet no statement that applies to them.
+ */
+class GovernedRequest implements PolicyRequest {
+  readonly action: string;
+  readonly account: string | undefined;
+  private keys: PolicyRequest["context"] | undefined;
+
+  constructor(
+    private readonly operation: VaultOperation,
+    private readonly vault: VaultContext,
+    private readonly auth: Authorization,
+  ) {
+    this.action = `glacier:${operation.name}`;
+    this.account = auth.signer;
+  }
+
+  get resource(): string {
+    return this.auth.vaultArn;
+  }
+
+  get context(): PolicyRequest["context"] {
+    return (this.keys ??= contextOf(requestKeys(this.operation, this.vault, this.auth)));
+  }
+}
+
+/** The request as the policy language sees it (see `GovernedRequest`). */
+export function policyRequest(operation: VaultOperation, context: VaultContext, auth: Authorization): PolicyRequest {
+  return new GovernedRequest(operation, context, auth);
 }
 
 function denies(policy: string | undefined, request: PolicyRequest): string | undefined {

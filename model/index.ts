@@ -3,7 +3,7 @@ export { archiveAgeInDays, MAX_TAGS, tagProblem, treeHash } from "./archive.js";
 export { authorize, POLICY_EDGES } from "./authorize.js";
 export { EDGES, edgeById, type Edge } from "./edges.js";
 export { ERRORS, isErrorCode, type ErrorCode } from "./errors.js";
-export { GATE_EDGES } from "./gate.js";
+export { checkGate, GATE_EDGES } from "./gate.js";
 export { INCONSISTENCIES, type Inconsistency } from "./inconsistencies.js";
 export {
   EMPTY_VAULT,
@@ -49,5 +49,6 @@ export {
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";
+export { FrozenWorld, vaultKey } from "./check/frozen-world.js";
 export { MemoryWorld, compareNames, type Change, type VaultRecord, type WorldView } from "./world.js";
 export { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";

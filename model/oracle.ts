@@ -1,7 +1,7 @@
 /**
  * The oracle: given the world, a request and the time, the outcomes an endpoint may give and the
  * world after each. Pure. The emulator serves the first branch; the suite accepts any branch.
- * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `transition`);
+ * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `advance`);
  * none are restated here.
  */
 import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
@@ -10,7 +10,7 @@ import { authorize } from "./authorize.js";
 import { edgeById } from "./edges.js";
 import { INVENTORY_INTERVAL_MS, writtenSinceInventory } from "./inventory.js";
 import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
-import { EMPTY_VAULT, vaultLockMachine, type EdgeMeta, type LockState, type VaultEvent } from "./machine.js";
+import { EMPTY_VAULT, type EdgeMeta, type VaultEvent } from "./machine.js";
 import type { Request, VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
 import { describeBody, render } from "./render.js";
@@ -52,9 +52,14 @@ function refusals(meta: EdgeMeta, subject: string): Branch[] {
   }));
 }
 
+/** The machine state of a stored vault; a record written before a context field existed gets its default. */
+const CONTEXT_FIELDS = Object.keys(EMPTY_VAULT);
+
 function snapshotOf(record: VaultRecord | undefined): Snapshot {
-  if (!record) return vaultLockMachine.resolveState({ value: "absent", context: EMPTY_VAULT });
-  return vaultLockMachine.resolveState({ value: record.state, context: { ...EMPTY_VAULT, ...record.context } });
+  if (!record) return { value: "absent", context: EMPTY_VAULT };
+  const { context } = record;
+  const complete = CONTEXT_FIELDS.every((field) => field in context);
+  return { value: record.state, context: complete ? context : { ...EMPTY_VAULT, ...context } };
 }
 
 function recordOf(snapshot: Snapshot): VaultRecord | undefined {
@@ -158,7 +163,7 @@ function vaultStep(
   };
   const vault = vaultArn(request.region, account, operation.vaultName);
   return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
-    const state = snapshot.value as LockState;
+    const state = snapshot.value;
     const refusal = authorize(state, snapshot.context, operation, {
       signer: request.signer,
       now: request.now,
@@ -168,7 +173,7 @@ function vaultStep(
       const meta = { ...refusal.meta, reason: `${refusal.meta.reason} ${refusal.detail}` };
       return refusals(meta, vault).map((branch) => ({
         ...branch,
-        ...trail([...edges, meta]),
+        ...trail([...edges, refusal.meta]),
         changes: change(snapshot),
       }));
     }
@@ -206,9 +211,15 @@ function soonerInventory(snapshot: Snapshot, event: VaultEvent): VaultEvent[] {
   return [{ ...event, now: event.now + INVENTORY_INTERVAL_MS }];
 }
 
-/** The edge ids a branch took, in order, and the requirements they implement. */
+const SINGLE_TRAILS = new WeakMap<EdgeMeta, Pick<Branch, "edges" | "requirements">>();
+
+/** The edge ids a branch took, in order, and the requirements they implement (one edge's, computed once). */
 function trail(taken: EdgeMeta[]): Pick<Branch, "edges" | "requirements"> {
-  return { edges: taken.map((e) => e.id), requirements: [...new Set(taken.flatMap((e) => e.requirements))] };
+  const single = taken.length === 1 ? SINGLE_TRAILS.get(taken[0]!) : undefined;
+  if (single) return single;
+  const found = { edges: taken.map((e) => e.id), requirements: [...new Set(taken.flatMap((e) => e.requirements))] };
+  if (taken.length === 1) SINGLE_TRAILS.set(taken[0]!, found);
+  return found;
 }
 
 function listVaults(world: WorldView, request: Request, account: string): Branch[] {

@@ -1,17 +1,21 @@
 /**
- * `npm run mutants`: runs the whole suite against every behavioural mutant of the emulator, each started out of
- * process with `glacier-vault-lock emulator --mutant NAME` and reached over HTTP only, and prints a table:
- * killed or survived, by which generators, the requirements reported, the length of the suite's counterexample
- * and the shortest distinguishing sequence from the model × mutant search. Exit 1 if any mutant survives.
+ * `npm run mutants`: runs the whole suite against every behavioural mutant of the emulator, reached over HTTP only,
+ * on a worker thread per core (each worker starts its mutant emulators with `startEmulator({ mutant })` and runs
+ * the suite against them), printing each mutant's time as it is measured, then a table: killed or survived, by
+ * which generators, the requirements reported, the length of the suite's counterexample and the shortest
+ * distinguishing sequence from the model × mutant search. Exit 1 if any mutant survives.
  */
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { CheckResult } from "../conformance/results.js";
 import { runSuite } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
-import { MUTANTS, type Mutant } from "../emulator/mutants/catalogue.js";
+import { MUTANTS, mutantNamed, type Mutant } from "../emulator/mutants/catalogue.js";
+import { startEmulator } from "../emulator/server.js";
 import { shortestDistinguishing } from "./search.js";
 
 const BIN = fileURLToPath(new URL("../bin/glacier-vault-lock.mjs", import.meta.url));
@@ -28,7 +32,18 @@ export interface MutantOutcome {
   shortest?: number;
 }
 
-async function withMutantEmulator<T>(name: string, use: (url: string) => Promise<T>): Promise<T> {
+/** Where the mutant emulator runs: in this thread (`embedded`) or as a `glacier-vault-lock emulator` process. */
+export type Host = "embedded" | "process";
+
+async function withMutantEmulator<T>(name: string, host: Host, use: (url: string) => Promise<T>): Promise<T> {
+  if (host === "embedded") {
+    const emulator = await startEmulator({ mutant: name, clockControl: true });
+    try {
+      return await use(emulator.url);
+    } finally {
+      await emulator.close();
+    }
+  }
   const child = spawn(process.execPath, [BIN, "emulator", "--port", "0", "--clock-control", "--mutant", name], {
     stdio: ["ignore", "pipe", "ignore"],
   });
@@ -51,8 +66,13 @@ function counterexampleLength(failing: CheckResult[], all: CheckResult[]): numbe
 }
 
 /** Runs the suite against one mutant. */
-export async function measureMutant(mutant: Mutant, seed: number, runs: number): Promise<MutantOutcome> {
-  const report = await withMutantEmulator(mutant.name, (url) =>
+export async function measureMutant(
+  mutant: Mutant,
+  seed: number,
+  runs: number,
+  host: Host = "embedded",
+): Promise<MutantOutcome> {
+  const report = await withMutantEmulator(mutant.name, host, (url) =>
     runSuite({ target: emulatorTarget(url, DEFAULT_ACCOUNTS), seed, runs }),
   );
   const failing = report.results.filter((r) => r.verdict === "fail" || r.verdict === "notImplemented");
@@ -83,15 +103,68 @@ function table(outcomes: MutantOutcome[]): string {
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n");
 }
 
+export interface Measured {
+  outcome: MutantOutcome;
+  ms: number;
+}
+
+/** Measures every mutant on `workers` worker threads, printing each one's result and time as it comes. */
+export async function measureAll(
+  mutants: readonly Mutant[],
+  seed: number,
+  runs: number,
+  workers: number,
+): Promise<Measured[]> {
+  const queue = mutants.map((m) => m.name);
+  const measured = new Map<string, Measured>();
+  const work = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const next = () => {
+        const name = queue.shift();
+        if (name) worker.postMessage(name);
+        else void worker.terminate().then(() => resolve());
+      };
+      worker.on("message", (result: Measured) => {
+        measured.set(result.outcome.mutant, result);
+        const verdict = result.outcome.killed ? "killed  " : "SURVIVED";
+        process.stderr.write(`${verdict} ${result.outcome.mutant} (${(result.ms / 1000).toFixed(1)} s)\n`);
+        next();
+      });
+      worker.once("error", reject);
+      next();
+    });
+  const url = new URL("./worker.mjs", import.meta.url);
+  const pool = Array.from(
+    { length: Math.min(workers, mutants.length) },
+    () => new Worker(url, { workerData: { seed, runs } }),
+  );
+  await Promise.all(pool.map(work));
+  return mutants.map((m) => measured.get(m.name)!);
+}
+
+/** Worker side: measures each mutant it is sent, in this thread. */
+function serveMeasurements({ seed, runs }: { seed: number; runs: number }): void {
+  parentPort!.on("message", (name: string) => {
+    const start = performance.now();
+    void measureMutant(mutantNamed(name), seed, runs).then((outcome) =>
+      parentPort!.postMessage({ outcome, ms: performance.now() - start } satisfies Measured),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const seed = Number(process.env.MUTANTS_SEED ?? 20261122);
   const runs = Number(process.env.MUTANTS_RUNS ?? 100);
+  const workers = Number(process.env.MUTANTS_WORKERS ?? availableParallelism());
   const only = process.argv.slice(2);
-  const outcomes: MutantOutcome[] = [];
-  for (const mutant of MUTANTS.filter((m) => !only.length || only.includes(m.name))) {
-    outcomes.push(await measureMutant(mutant, seed, runs));
-    process.stderr.write(`${outcomes.at(-1)!.killed ? "killed  " : "SURVIVED"} ${mutant.name}\n`);
-  }
+  const start = performance.now();
+  const measured = await measureAll(
+    MUTANTS.filter((m) => !only.length || only.includes(m.name)),
+    seed,
+    runs,
+    workers,
+  );
+  const outcomes = measured.map((m) => m.outcome);
   console.log(table(outcomes));
   const killed = outcomes.filter((o) => o.killed).length;
   const matched = outcomes.filter((o) => o.reported.includes(o.breaks)).length;
@@ -99,10 +172,14 @@ async function main(): Promise<void> {
   const optimal = comparable.filter((o) => o.counterexample! <= o.shortest!).length;
   const ratio =
     comparable.reduce((sum, o) => sum + o.counterexample! / o.shortest!, 0) / Math.max(1, comparable.length);
+  const wall = (performance.now() - start) / 1000;
   console.log(
-    `\nkilled ${killed}/${outcomes.length} (${((100 * killed) / outcomes.length).toFixed(0)}%); requirement reported = broken one: ${matched}/${outcomes.length}; counterexample no longer than the shortest sequence: ${optimal}/${comparable.length}, mean length ratio ${ratio.toFixed(2)} (seed ${seed}, ${runs} sequences each)`,
+    `\nkilled ${killed}/${outcomes.length} (${((100 * killed) / outcomes.length).toFixed(0)}%); requirement reported = broken one: ${matched}/${outcomes.length}; counterexample no longer than the shortest sequence: ${optimal}/${comparable.length}, mean length ratio ${ratio.toFixed(2)} (seed ${seed}, ${runs} sequences each)\n` +
+      `wall time ${wall.toFixed(1)} s on ${Math.min(workers, outcomes.length)} workers; per mutant ${Math.min(...measured.map((m) => m.ms / 1000)).toFixed(1)}–${Math.max(...measured.map((m) => m.ms / 1000)).toFixed(1)} s`,
   );
   process.exitCode = killed === outcomes.length ? 0 : 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (!isMainThread && parentPort && (workerData as { runs?: number })?.runs !== undefined)
+  serveMeasurements(workerData as { seed: number; runs: number });
+else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,109 +1,70 @@
 /**
- * Concurrency check of an endpoint: rounds of parallel requests from separate clients, on one vault or spread
- * over several; each round's history must be linearizable against the model (the suite's WGL checker).
+ * Concurrency check of an endpoint: the load generator's history (C clients sending M operations in all over K
+ * vaults, through the SDK) checked for linearizability against the model in full, with the time the check took.
  */
-import fc from "fast-check";
-import { invoke } from "../conformance/invoke.js";
-import { linearizations, type HistoryEntry } from "../conformance/linearizability.js";
-import { clientFor, type Target } from "../conformance/target.js";
-import { examplePolicy, MemoryWorld, type Operation } from "../model/index.js";
+import { checkHistory } from "../conformance/linearizability.js";
+import { LOAD_MIX, recordLoad, type LoadKind, type LoadShape } from "../conformance/load.js";
+import { describeOperation } from "../conformance/requests.js";
+import { formatObserved } from "../conformance/invoke.js";
+import { clientFor, TargetClock, type Target } from "../conformance/target.js";
 
 export interface ConcurrencyFigures {
-  rounds: number;
+  shape: LoadShape;
   requests: number;
-  /** Rounds with no linearization. */
+  /** 1 when the history has no linearization. */
   violations: number;
-  /** Rounds where more than one Initiate on one vault succeeded. */
-  doubleWinners: number;
+  /** Independent parts the check split the history into, and its time. */
+  components: number;
+  checkMs: number;
   examples: string[];
 }
 
-type Kind =
-  | "CreateVault"
-  | "DeleteVault"
-  | "DescribeVault"
-  | "GetVaultLock"
-  | "AbortVaultLock"
-  | "InitiateVaultLock"
-  | "CompleteVaultLock";
-const KINDS: Kind[] = [
-  "CreateVault",
-  "DeleteVault",
-  "DescribeVault",
-  "GetVaultLock",
-  "AbortVaultLock",
-  "InitiateVaultLock",
-  "InitiateVaultLock",
-  "CompleteVaultLock",
-  "CompleteVaultLock",
-];
-
-function operation(kind: Kind, vaultName: string, world: MemoryWorld, account: string): Operation {
-  if (kind === "InitiateVaultLock") return { name: kind, accountId: "-", vaultName, policy: examplePolicy("valid")! };
-  if (kind === "CompleteVaultLock")
-    return {
-      name: kind,
-      accountId: "-",
-      vaultName,
-      lockId: world.vault(account, vaultName)?.context.lock?.lockId ?? "NONE",
-    };
-  return { name: kind, accountId: "-", vaultName };
-}
-
-/**
- * Runs `rounds` rounds of `width` parallel requests over `vaults` vault names with this prefix. Between rounds
- * it keeps every world the history so far can have ended in, so an ambiguous round is not a false alarm.
- */
-export async function concurrentRounds(
+/** Records one load of `shape` on vaults `${prefix}-0…` and checks it; the plan follows from `seed` and `mix`. */
+export async function concurrentLoad(
   target: Target,
   prefix: string,
-  rounds: number,
-  width: number,
-  vaults: number,
+  shape: LoadShape,
   seed: number,
+  mix: readonly LoadKind[] = LOAD_MIX,
 ): Promise<ConcurrencyFigures> {
-  const clients = Array.from({ length: width }, () => clientFor(target));
-  const plan = fc.sample(
-    fc.array(fc.tuple(fc.constantFrom(...KINDS), fc.nat({ max: vaults - 1 })), { minLength: width, maxLength: width }),
-    { numRuns: rounds, seed },
-  );
-  const figures: ConcurrencyFigures = { rounds, requests: 0, violations: 0, doubleWinners: 0, examples: [] };
-  let worlds = [new MemoryWorld()];
-  for (const round of plan) {
-    const operations = round.map(([kind, v]) => operation(kind, `${prefix}-${v}`, worlds[0]!, target.accountId));
-    const history: HistoryEntry[] = await Promise.all(
-      operations.map(async (op, i) => {
-        const called = Date.now();
-        const observed = await invoke(clients[i]!, op);
-        return { operation: op, observed, called, returned: Date.now() };
-      }),
+  const clients = Array.from({ length: shape.clients }, () => clientFor(target));
+  const clock = new TargetClock(target);
+  try {
+    await clock.sync();
+    const history = await recordLoad(
+      shape,
+      seed,
+      {
+        clients,
+        signer: target.accountId,
+        region: target.region,
+        toleranceMs: 5_000,
+        now: () => clock.now(),
+        vaultName: (k) => `${prefix}-${k}`,
+        allowCompletes: true,
+        allowUploads: true,
+      },
+      mix,
     );
-    figures.requests += history.length;
-    const winners = new Map<string, number>();
-    for (const h of history)
-      if (h.operation.name === "InitiateVaultLock" && h.observed.status === 201)
-        winners.set(h.operation.vaultName, (winners.get(h.operation.vaultName) ?? 0) + 1);
-    if ([...winners.values()].some((n) => n > 1)) figures.doubleWinners++;
-    const found = linearizations(worlds, history, {
-      signer: target.accountId,
-      region: target.region,
-      now: Date.now(),
-      toleranceMs: 60_000,
-    });
-    if (!found.length) {
-      figures.violations++;
-      if (figures.examples.length < 3)
-        figures.examples.push(
-          history
-            .map(
-              (h) =>
-                `${h.operation.name}(${h.operation.name === "ListVaults" ? "" : h.operation.vaultName}) → ${h.observed.status}`,
-            )
-            .join("; "),
-        );
-      break;
-    }
-    worlds = found;
+    const start = performance.now();
+    const outcome = checkHistory(history);
+    const checkMs = performance.now() - start;
+    const examples = outcome.ok
+      ? []
+      : outcome.unplaceable.slice(0, 3).map((i) => {
+          const { operation, observed } = history.entries[i]!;
+          return `after ${outcome.longestPrefix.length} operations, unexplained: ${describeOperation(operation)} → ${formatObserved(observed)}`;
+        });
+    return {
+      shape,
+      requests: history.entries.length,
+      violations: outcome.ok ? 0 : 1,
+      components: outcome.components,
+      checkMs,
+      examples,
+    };
+  } finally {
+    clock.close();
+    for (const client of clients) client.destroy();
   }
-  return figures;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run reliability`: the reliability figures in one run: hostile requests fuzzed (crashes, malformed
- * answers, hangs, state divergences), concurrent rounds checked for linearizability, and SIGKILL restarts of a
+ * answers, hangs, state divergences), concurrent loads checked for linearizability, and SIGKILL restarts of a
  * persistent emulator under write load (changes lost). Exit 1 if any figure that must be 0 is not.
  */
 import { mkdtempSync } from "node:fs";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { emulatorTarget } from "../conformance/target.js";
 import { startEmulator } from "../emulator/server.js";
 import { sdkClient } from "../emulator/testing.js";
-import { concurrentRounds } from "./concurrency.js";
+import { concurrentLoad } from "./concurrency.js";
 import { fuzz } from "./fuzz.js";
 import { killDuringWrites } from "./persistence.js";
 import { prepareFuzzVaults } from "./setup.js";
@@ -24,8 +24,14 @@ const alive = await fetch(emulator.url).then(
   () => 1,
   () => 0,
 );
-const rounds = await concurrentRounds(emulatorTarget(emulator.url, emulator.accounts), "rel", 100, 8, 2, 5);
 await emulator.close();
+const loaded = await startEmulator({ clockControl: true });
+const loadTarget = emulatorTarget(loaded.url, loaded.accounts);
+const loads = [
+  await concurrentLoad(loadTarget, "rel-many", { clients: 16, operations: 5_000, vaults: 16 }, 5),
+  await concurrentLoad(loadTarget, "rel-one", { clients: 8, operations: 1_000, vaults: 1 }, 6),
+];
+await loaded.close();
 let acknowledged = 0;
 let lost = 0;
 let clockKept = 0;
@@ -41,7 +47,11 @@ const lines = [
   `malformed answers: ${fuzzed.malformed}`,
   `hangs: ${fuzzed.unanswered}`,
   `state divergences: ${fuzzed.divergences}`,
-  `concurrent rounds: ${rounds.rounds} × 8 parallel clients (${rounds.requests} requests), linearizability violations: ${rounds.violations}, double Initiate winners: ${rounds.doubleWinners}`,
+  ...loads.map(
+    ({ shape, violations, components, checkMs }) =>
+      `concurrent load: ${shape.clients} clients × ${shape.operations} operations over ${shape.vaults} vaults, linearizability violations: ${violations} (checked in full: ${components} parts, ${checkMs.toFixed(0)} ms)`,
+  ),
+  ...loads.flatMap((load) => load.examples.map((e) => `  example: ${e}`)),
   `kills survived: ${kills}/${kills} (SIGKILL under write load), acknowledged changes checked: ${acknowledged}, changes lost: ${lost}, clock offset kept: ${clockKept}/${kills}`,
   ...fuzzed.examples.map((e) => `  example: ${e}`),
 ];
@@ -51,8 +61,7 @@ process.exitCode =
   !fuzzed.malformed &&
   !fuzzed.unanswered &&
   !fuzzed.divergences &&
-  !rounds.violations &&
-  !rounds.doubleWinners &&
+  loads.every((load) => !load.violations) &&
   !lost &&
   clockKept === kills
     ? 0

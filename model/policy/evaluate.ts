@@ -67,13 +67,13 @@ export const resourceMatches = (patterns: string[], resource: string, lookup?: L
  */
 export function statementApplies(statement: Statement, request: PolicyRequest, version?: unknown): boolean {
   if (!principalMatches(statement.Principal, request)) return false;
-  const variables = version === VARIABLES_VERSION;
-  const lookup = variables ? lookupIn(request.context) : undefined;
   const action =
     statement.Action !== undefined
       ? actionMatches(list(statement.Action), request.action)
       : !actionMatches(list(statement.NotAction), request.action);
   if (!action) return false;
+  const variables = version === VARIABLES_VERSION;
+  const lookup = variables ? lookupIn(request.context) : undefined;
   const resource =
     statement.Resource !== undefined
       ? resourceMatches(list(statement.Resource), request.resource, lookup)

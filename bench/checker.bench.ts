@@ -1,0 +1,111 @@
+/**
+ * The linearizability checker's scaling (issue 17), every history checked in full:
+ * - histories recorded by the load generator from the emulator (in its own thread) through the SDK: 8 clients ×
+ *   1,000 and × 10,000 operations on one vault (fixed concurrency; goal: the longer one costs <= 12× the shorter),
+ *   and 16 clients × 10,000 operations over 16 vaults, checked against the time it took to record;
+ * - a fully concurrent 32-operation history on one vault (every call before every return), and the same 32
+ *   operations dealt over 16 vaults (goal: >= 4× faster), answered by the model in order.
+ * Timings are medians of interleaved runs after an untimed one.
+ */
+import { checkHistory } from "../conformance/linearizability.js";
+import type { History } from "../conformance/history.js";
+import { modelHistory, type MadeOperation } from "../conformance/history-testing.js";
+import { recordLoad, type LoadShape } from "../conformance/load.js";
+import { clientFor, emulatorTarget } from "../conformance/target.js";
+import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
+import { examplePolicy, type Operation } from "../model/index.js";
+import { figure, serverWorker } from "./measure.js";
+
+const PASSES = 3;
+
+async function recorded(url: string, shape: LoadShape, seed: number): Promise<{ history: History; seconds: number }> {
+  const target = emulatorTarget(url, DEFAULT_ACCOUNTS);
+  const clients = Array.from({ length: shape.clients }, () => clientFor(target));
+  const start = performance.now();
+  const history = await recordLoad(shape, seed, {
+    clients,
+    signer: target.accountId,
+    region: target.region,
+    toleranceMs: 5_000,
+    now: Date.now,
+    vaultName: (k) => `bench-${shape.clients}x${shape.operations}x${shape.vaults}-${k}`,
+    allowCompletes: true,
+    allowUploads: true,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  for (const client of clients) client.destroy();
+  return { history, seconds };
+}
+
+/** Median seconds each history's check takes, over interleaved passes after an untimed one; throws unless all pass. */
+function medianChecks(histories: History[]): number[] {
+  const times: number[][] = histories.map(() => []);
+  for (let pass = 0; pass <= PASSES; pass++)
+    for (const [k, history] of histories.entries()) {
+      const start = performance.now();
+      const outcome = checkHistory(history);
+      if (pass > 0) times[k]!.push((performance.now() - start) / 1000);
+      if (!outcome.ok)
+        throw new Error(`a benchmark history of ${history.entries.length} operations is not linearizable`);
+    }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
+/**
+ * `count` operations cycling through the lock lifecycle and the data routes, dealt round-robin to `vaults` vaults
+ * (the same list whatever the number of vaults), every call before every return.
+ */
+function fullyConcurrent(count: number, vaults: number): History {
+  const lastInitiate = new Map<string, number>();
+  const made = Array.from({ length: count }, (_, k): MadeOperation => {
+    const vault = { accountId: "-", vaultName: `v${k % vaults}` };
+    const kinds: Operation[] = [
+      { name: "CreateVault", ...vault },
+      { name: "InitiateVaultLock", ...vault, policy: examplePolicy("valid")! },
+      { name: "GetVaultLock", ...vault },
+      { name: "AddTagsToVault", ...vault, tags: { k: String(k) } },
+      { name: "CompleteVaultLock", ...vault, lockId: `made-${lastInitiate.get(vault.vaultName) ?? 0}` },
+      { name: "DescribeVault", ...vault },
+      { name: "ListTagsForVault", ...vault },
+      { name: "AbortVaultLock", ...vault },
+    ];
+    const operation = kinds[k % kinds.length]!;
+    if (operation.name === "InitiateVaultLock") lastInitiate.set(vault.vaultName, k);
+    return { operation, before: 10 * k + 1, after: 10 * (count - k) };
+  });
+  return modelHistory(made);
+}
+
+export async function checkerScaling(): Promise<Record<string, number>> {
+  const emulator = await serverWorker({ kind: "emulator" });
+  let short, long, wide;
+  try {
+    short = await recorded(emulator.url, { clients: 8, operations: 1_000, vaults: 1 }, 1);
+    long = await recorded(emulator.url, { clients: 8, operations: 10_000, vaults: 1 }, 2);
+    wide = await recorded(emulator.url, { clients: 16, operations: 10_000, vaults: 16 }, 3);
+  } finally {
+    await emulator.stop();
+  }
+  const [shortSeconds, longSeconds, wideSeconds] = medianChecks([short.history, long.history, wide.history]);
+  const lengthRatio = longSeconds! / shortSeconds!;
+  const [oneVault, sixteenVaults] = medianChecks([fullyConcurrent(32, 1), fullyConcurrent(32, 16)]);
+  const vaultsRatio = oneVault! / sixteenVaults!;
+  const wideRate = wide.history.entries.length / wideSeconds!;
+  const recordRate = wide.history.entries.length / wide.seconds;
+  console.log(
+    `linearizability, recorded from the emulator, every operation checked: 8 clients on 1 vault, 1,000 operations ${(shortSeconds! * 1000).toFixed(0)} ms, 10,000 operations ${(longSeconds! * 1000).toFixed(0)} ms; ratio ${lengthRatio.toFixed(1)} ${lengthRatio <= 12 ? "✔" : "✘"} (goal <= 12)\n` +
+      `  16 clients × 10,000 operations over 16 vaults: checked in ${wideSeconds!.toFixed(2)} s (${figure(wideRate)} operations/s; recorded in ${wide.seconds.toFixed(1)} s, ${figure(recordRate)}/s; check / record ${(recordRate / wideRate).toFixed(2)})\n` +
+      `  fully concurrent 32 operations: on 1 vault ${(oneVault! * 1000).toFixed(1)} ms, the same over 16 vaults ${(sixteenVaults! * 1000).toFixed(2)} ms; ratio ${vaultsRatio.toFixed(1)} ${vaultsRatio >= 4 ? "✔" : "✘"} (goal >= 4)`,
+  );
+  return {
+    check1kMs: shortSeconds! * 1000,
+    check10kMs: longSeconds! * 1000,
+    checkLengthRatio: lengthRatio,
+    check16x10kSeconds: wideSeconds!,
+    record16x10kSeconds: wide.seconds,
+    check16x10kOpsPerSec: wideRate,
+    concurrent32OneVaultMs: oneVault! * 1000,
+    concurrent32SixteenVaultsMs: sixteenVaults! * 1000,
+    checkVaultsRatio: vaultsRatio,
+  };
+}

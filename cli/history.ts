@@ -1,0 +1,47 @@
+/**
+ * `glacier-vault-lock check-history FILE…`: checks recorded histories (the JSON of `docs/history-format.md`, as
+ * `run` writes them to `out/histories/`, or from any recorder that speaks the format) for linearizability against
+ * the model, every operation of each. Exit 0 all are linearizable, 1 one is not, 2 usage or a file that is not one.
+ */
+import { readFileSync } from "node:fs";
+import { decodeHistory, HistoryFormatError } from "../conformance/history.js";
+import { checkHistory } from "../conformance/linearizability.js";
+import { describeFailure } from "../conformance/race-history.js";
+import { parseFlagsAndArgs, usage, UsageError, type FlagSpec } from "./args.js";
+
+const FLAGS: FlagSpec = {};
+
+function load(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+  try {
+    return decodeHistory(text);
+  } catch (error) {
+    if (error instanceof HistoryFormatError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function checkHistoryCommand(argv: string[]): Promise<number> {
+  const { flags, positionals } = parseFlagsAndArgs(argv, FLAGS);
+  const help = "Check recorded histories for linearizability against the model. Exit 0 all are, 1 one is not, 2 usage.";
+  if (flags.help) {
+    console.log(usage("check-history FILE…", help, FLAGS));
+    return 0;
+  }
+  if (!positionals.length) throw new UsageError("check-history needs at least one history file");
+  let failed = 0;
+  for (const file of positionals) {
+    const history = load(file);
+    const start = performance.now();
+    const outcome = checkHistory(history);
+    const took = `${history.entries.length} operations, ${outcome.components} independent parts, checked in ${(performance.now() - start).toFixed(0)} ms`;
+    if (!outcome.ok) failed++;
+    console.log(`${file}: ${outcome.ok ? "linearizable" : describeFailure(history, outcome)} (${took})`);
+  }
+  return failed ? 1 : 0;
+}

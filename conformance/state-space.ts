@@ -1,0 +1,136 @@
+/**
+ * The model step the linearizability search takes, made cheap: worlds are immutable and share their vault records
+ * (the exhaustive checker's `FrozenWorld`: no clone), are interned by content (a number stands for a world, and for
+ * a set of worlds), and each (world, entry) pair is stepped once, with the oracle and the judge, the answer
+ * remembered. `state-space.test.ts` proves that its successors are exactly those of the oracle's step on a
+ * `MemoryWorld`.
+ *
+ * An entry whose answer is not known (none came, or it broke off) is explained by every branch: whatever it did,
+ * it may have done.
+ *
+ * The search's state is a set of worlds (the power-set construction for a nondeterministic model, as in Porcupine):
+ * an answer the model allows in several ways (an unspecified outcome, an expiry within the tolerance) keeps every
+ * world it can lead to, so one order of the history is enough to explain it.
+ */
+import { step, type FrozenWorld, type VaultRecord } from "../model/index.js";
+import { unknownOutcome, type HistoryEntry } from "./history.js";
+import { explains } from "./judge.js";
+
+/** What every entry of a history shares: who signed, where, and how far dates may be off. */
+export interface StepContext {
+  signer: string;
+  region: string;
+  toleranceMs: number;
+}
+
+/** Interned worlds and sets of worlds over the entries of one (sub-)history, with each step taken once. */
+export class StateSpace {
+  private readonly worlds: FrozenWorld[] = [];
+  private readonly worldIds = new Map<string, number>();
+  private readonly recordIds = new WeakMap<VaultRecord, number>();
+  private readonly recordsByText = new Map<string, number>();
+  private readonly sets: number[][] = [];
+  private readonly setIds = new Map<string, number>();
+  private readonly worldSteps = new Map<number, number[]>();
+  private readonly setSteps = new Map<number, number>();
+  /** The set holding only the start world. */
+  readonly start: number;
+
+  /**
+   * `preserving[i]`: entry i can never change a world it is explained in (a read or a refusal, no expiry due);
+   * checked on every step taken, as a guard on the search's reasoning.
+   */
+  constructor(
+    private readonly entries: readonly HistoryEntry[],
+    private readonly context: StepContext,
+    start: FrozenWorld,
+    private readonly preserving: readonly boolean[] = [],
+  ) {
+    this.start = this.internSet([this.intern(start)]);
+  }
+
+  /** The world with this id. */
+  world(id: number): FrozenWorld {
+    return this.worlds[id]!;
+  }
+
+  /** The worlds of this set. */
+  worldsOf(set: number): readonly number[] {
+    return this.sets[set]!;
+  }
+
+  /** The set of worlds entry `entry` leads to from the worlds of `set`, or -1 when no world explains its answer. */
+  next(set: number, entry: number): number {
+    const key = set * this.entries.length + entry;
+    let found = this.setSteps.get(key);
+    if (found === undefined) {
+      const reached = new Set(this.sets[set]!.flatMap((world) => this.successors(world, entry)));
+      found = reached.size ? this.internSet([...reached]) : -1;
+      this.setSteps.set(key, found);
+    }
+    return found;
+  }
+
+  /** The worlds entry `entry` can lead to from world `world`, given its observed answer. */
+  successors(world: number, entry: number): number[] {
+    const key = world * this.entries.length + entry;
+    let found = this.worldSteps.get(key);
+    if (found === undefined) {
+      found = this.stepOnce(world, entry);
+      if (this.preserving[entry] && found.some((id) => id !== world))
+        throw new Error(`internal: entry ${entry} was taken to preserve every world, and changed one`);
+      this.worldSteps.set(key, found);
+    }
+    return found;
+  }
+
+  private stepOnce(world: number, index: number): number[] {
+    const { operation, observed, now } = this.entries[index]!;
+    const from = this.worlds[world]!;
+    const request = {
+      operation,
+      signer: this.context.signer,
+      region: this.context.region,
+      now,
+      freshLockId: observed.headers["x-amz-lock-id"] ?? "",
+      ...(observed.headers["x-amz-archive-id"] ? { freshArchiveId: observed.headers["x-amz-archive-id"] } : {}),
+    };
+    const branches = step(from, request, { clockToleranceMs: this.context.toleranceMs });
+    const unknown = unknownOutcome(observed);
+    const fitting = branches.filter((branch) => unknown || explains(observed, branch, this.context.toleranceMs));
+    return [...new Set(fitting.map((branch) => this.intern(from.apply(branch.changes))))];
+  }
+
+  private recordId(record: VaultRecord): number {
+    let id = this.recordIds.get(record);
+    if (id === undefined) {
+      const text = JSON.stringify(record);
+      id = this.recordsByText.get(text);
+      if (id === undefined) this.recordsByText.set(text, (id = this.recordsByText.size));
+      this.recordIds.set(record, id);
+    }
+    return id;
+  }
+
+  private intern(world: FrozenWorld): number {
+    const parts = [...world.records].map(([key, record]) => `${key}=${this.recordId(record)}`);
+    const key = parts.sort().join("\u0000");
+    let id = this.worldIds.get(key);
+    if (id === undefined) {
+      this.worldIds.set(key, (id = this.worlds.length));
+      this.worlds.push(world);
+    }
+    return id;
+  }
+
+  private internSet(worlds: number[]): number {
+    const sorted = worlds.sort((a, b) => a - b);
+    const key = sorted.join(",");
+    let id = this.setIds.get(key);
+    if (id === undefined) {
+      this.setIds.set(key, (id = this.sets.length));
+      this.sets.push(sorted);
+    }
+    return id;
+  }
+}
