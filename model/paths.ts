@@ -4,7 +4,7 @@
  * lock id) so a suite can replay them against any endpoint, where lock ids are only known at run time.
  */
 import { getShortestPaths } from "@xstate/graph";
-import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
+import { advance, type Snapshot } from "./advance.js";
 import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
 import { INVENTORY_INTERVAL_MS } from "./inventory.js";
 import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
@@ -183,10 +183,11 @@ function replay(events: AbstractEvent[]): { steps: PathStep[]; end: Snapshot } {
   for (const abstract of events) {
     const wanted = JSON.stringify(abstract);
     const event = eventsFrom(end).find((e) => JSON.stringify(ABSTRACT.get(e)) === wanted)!;
-    end = advance(end, event);
-    steps.push({ event: abstract, edge: end.context.lastEdge! });
+    const step = advance(end, event);
+    end = step.next;
+    steps.push({ event: abstract, edge: step.edge!.id });
   }
-  return { steps, end: withoutLastEdge(end) };
+  return { steps, end };
 }
 
 /**
@@ -201,7 +202,7 @@ export function transitionCoveringPaths(): Map<string, PathStep[]> {
   for (const path of paths) {
     const { steps, end } = replay(path.steps.flatMap((s) => (ABSTRACT.has(s.event) ? [ABSTRACT.get(s.event)!] : [])));
     for (const event of eventsFrom(end)) {
-      const edge = advance(end, event).context.lastEdge;
+      const edge = advance(end, event).edge?.id;
       const known = edge && byEdge.get(edge);
       if (edge && (!known || known.length > steps.length + 1))
         byEdge.set(edge, [...steps, { event: ABSTRACT.get(event)!, edge }]);
