@@ -3,7 +3,7 @@ import { assign, createMachine, setup, transition } from "xstate";
 import { describe, expect, it } from "vitest";
 import { compileTransitions } from "./compiled.js";
 import { EMPTY_VAULT, vaultLockMachine, type LockState, type VaultContext, type VaultEvent } from "./machine.js";
-import { examplePolicy, exampleTags, type PolicyKind, type TagSet } from "./paths.js";
+import { examplePolicy, exampleTags, type PolicyKind, type TagSet } from "./abstract-events.js";
 import { LOCK_TTL_MS } from "./rules.js";
 import { T0 } from "./testing.js";
 
