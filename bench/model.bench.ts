@@ -36,7 +36,7 @@ function transitionSpeed(ms: number): { compiled: number; xstate: number } {
     { type: "DESCRIBE_VAULT", now: T0 },
   ];
   const states: Snapshot[] = [{ value: "absent", context: EMPTY_VAULT }];
-  for (const event of events.slice(0, -1)) states.push(advance(states.at(-1)!, event));
+  for (const event of events.slice(0, -1)) states.push(advance(states.at(-1)!, event).next);
   const snapshots = states.map((s) => vaultLockMachine.resolveState(s));
   const totals = { compiled: 0, xstate: 0 };
   for (let round = 0; round < 3; round++) {

@@ -14,7 +14,7 @@ export interface HandlerInput {
   headers: IncomingHttpHeaders;
 }
 
-type Handler = (input: HandlerInput) => Operation;
+export type Handler = (input: HandlerInput) => Operation;
 
 const vault = ({ route }: HandlerInput) => ({ accountId: route.accountId, vaultName: route.vaultName ?? "" });
 

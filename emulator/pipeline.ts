@@ -4,25 +4,29 @@
  * Every failure becomes an AWS-shaped JSON error; nothing reaches the model unless all earlier steps passed.
  */
 import { randomUUID } from "node:crypto";
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { ERRORS, type ErrorCode, type Response } from "../model/index.js";
-import type { Authenticator } from "./auth.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ERRORS, type ErrorCode, type Operation, type OperationName, type Response } from "../model/index.js";
+import type { Verifier } from "./auth.js";
 import { serveControl, type ControlOptions } from "./control.js";
 import { errorBody, ServiceError } from "./errors.js";
-import { HANDLERS } from "./handlers.js";
+import { HANDLERS, type Handler } from "./handlers.js";
 import { isArchiveUpload, matchRoute } from "./routes.js";
-import type { VaultService } from "./service.js";
 
 export const API_VERSION = "2012-06-01";
 
+/** What the pipeline asks of the vault service (`VaultService`): the answer to one authenticated operation. */
+export interface Executor {
+  execute(operation: Operation, signer: string, region: string): Response | Promise<Response>;
+}
+
 export interface PipelineDeps {
-  service: VaultService;
-  auth: Authenticator;
+  service: Executor;
+  auth: Verifier;
   maxBodyBytes: number;
   maxArchiveBytes: number;
   control: ControlOptions | undefined;
-  /** Only for a handler-layer mutant: the headers the handlers see. */
-  handlerHeaders?: (headers: IncomingHttpHeaders) => IncomingHttpHeaders;
+  /** The handler of each operation; `HANDLERS` by default. */
+  handlers?: Record<OperationName, Handler>;
 }
 
 /** A Node request listener running the pipeline. It never throws and always answers. */
@@ -50,7 +54,7 @@ interface Arrived {
   body: Buffer;
 }
 
-/** Runs the pipeline; it waits (a promise) only for a body still to come or for a yielding mutant. */
+/** Runs the pipeline; it waits (a promise) only for a body still to come or for a service that yields. */
 function handle(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, requestId: string) {
   const method = req.method ?? "GET";
   const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
@@ -71,8 +75,7 @@ function answer(
   const principal = deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath, query);
-  const headers = deps.handlerHeaders?.(req.headers) ?? req.headers;
-  const operation = HANDLERS[route.operation]({ route, body, query, headers });
+  const operation = (deps.handlers ?? HANDLERS)[route.operation]({ route, body, query, headers: req.headers });
   const response = deps.service.execute(operation, principal.account.accountId, principal.region);
   if (response instanceof Promise) return response.then((served) => writeResponse(res, requestId, served));
   writeResponse(res, requestId, response);

@@ -13,6 +13,7 @@ import { errorBody } from "./errors.js";
 import { createPipeline } from "./pipeline.js";
 import { Journal } from "./journal.js";
 import { mutantNamed } from "./mutants/catalogue.js";
+import { mutantDecision, mutatedParts } from "./mutants/wiring.js";
 import { VaultService } from "./service.js";
 
 export interface EmulatorOptions {
@@ -55,16 +56,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = durable ? journaledClock(createClock(start), durable.journal) : createClock(start);
   const mutant = options.mutant ? mutantNamed(options.mutant) : undefined;
   const service = new VaultService(clock, {
-    ...(mutant ? { mutant } : {}),
+    ...(mutant ? mutantDecision(mutant) : {}),
     ...(durable ? { journal: durable.journal, worlds: durable.state.worlds } : {}),
   });
+  const auth = new Authenticator(accounts, Date.now);
   const pipeline = createPipeline({
-    service,
-    auth: new Authenticator(accounts, Date.now, mutant?.layer === "auth"),
+    ...(mutant ? mutatedParts(mutant, { service, auth, accounts }) : { service, auth }),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxArchiveBytes: options.maxArchiveBytes ?? DEFAULT_MAX_ARCHIVE_BYTES,
     control: options.clockControl ? { clock } : undefined,
-    ...(mutant?.requestHeaders ? { handlerHeaders: mutant.requestHeaders } : {}),
   });
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(10_000, requestTimeout);

@@ -1,13 +1,20 @@
 /**
  * The vault service: one world per region, the service clock and lock-id generation around the
- * model's oracle. `execute` is synchronous, so each request's read-decide-write is atomic and the
- * histories it produces are linearizable (RACE-ONE-INITIATE-WINS).
+ * model's oracle. `execute` reads, decides, journals and writes without yielding, so each request is atomic and
+ * the histories it produces are linearizable (RACE-ONE-INITIATE-WINS).
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { MemoryWorld, step, type Operation, type Response } from "../model/index.js";
+import {
+  MemoryWorld,
+  step,
+  type Branch,
+  type Operation,
+  type Request,
+  type Response,
+  type WorldView,
+} from "../model/index.js";
 import type { ServiceClock } from "./clock.js";
 import type { Journal } from "./journal.js";
-import { mutatedStep, type Mutant } from "./mutants/catalogue.js";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -25,8 +32,8 @@ export function newArchiveId(): string {
 
 export interface ServiceOptions {
   lockIds?: () => string;
-  /** A behavioural mutant, for measuring the suite; never set in normal use. */
-  mutant?: Mutant;
+  /** The branch served for a request; by default the oracle's first (reference) branch. */
+  decide?: (world: WorldView, request: Request) => Branch;
   /** Durable store: every change is journaled (and on disk) before it is applied and answered. */
   journal?: Journal;
   /** The state to start from, per region (recovered from the journal). */
@@ -45,25 +52,26 @@ export class VaultService {
     this.lockIds = options.lockIds ?? newLockId;
   }
 
+  /** Serves one operation for `signer` in `region`: decides and commits at once, atomically. */
+  execute(operation: Operation, signer: string, region: string): Response {
+    return this.decide(operation, signer, region)();
+  }
+
   /**
-   * Serves one operation for `signer` in `region` with the reference outcome, applying its changes. Read, decide,
-   * journal and write happen without yielding, so the answer comes at once; only under the `non-atomic-initiate`
-   * mutant does an Initiate yield between deciding and writing (the answer is then a promise).
+   * Decides one operation against the world as it is now; the returned commit journals and applies the decision's
+   * changes and gives the answer. Between the two nothing is atomic: `execute` runs them back to back.
    */
-  execute(operation: Operation, signer: string, region: string): Response | Promise<Response> {
+  decide(operation: Operation, signer: string, region: string): () => Response {
     const world = this.world(region);
     const fresh = operation.name === "UploadArchive" ? { freshArchiveId: newArchiveId() } : {};
     const freshLockId = operation.name === "InitiateVaultLock" ? this.lockIds() : "";
     const request = { operation, signer, region, now: this.clock.now(), freshLockId, ...fresh };
-    const chosen = mutatedStep(this.options.mutant, world, request, step);
-    const commit = () => {
+    const chosen = this.options.decide?.(world, request) ?? step(world, request)[0]!;
+    return () => {
       if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes });
       world.apply(chosen.changes);
       return chosen.response;
     };
-    if (this.options.mutant?.layer === "concurrency" && operation.name === "InitiateVaultLock")
-      return new Promise((resolve) => setTimeout(resolve, 5)).then(commit);
-    return commit();
   }
 
   private world(region: string): MemoryWorld {

@@ -31,6 +31,13 @@ interface Candidate {
   guard?: { check: Fn; params: Params };
   target?: string;
   assignments: Assignment[];
+  meta: unknown;
+}
+
+/** One step: the next state, and the `meta` of the transition taken (undefined when none is enabled). */
+export interface CompiledStep<Value extends string, Context> {
+  next: MachineState<Value, Context>;
+  taken?: { meta: unknown };
 }
 
 interface DefinitionLike {
@@ -38,6 +45,7 @@ interface DefinitionLike {
   target?: readonly { key: string }[];
   actions: readonly unknown[];
   eventType: string;
+  meta?: unknown;
 }
 
 function refuse(what: string): never {
@@ -86,6 +94,7 @@ function compileNode(machine: AnyStateMachine, key: string, node: AnyStateMachin
         ...(guard ? { guard } : {}),
         ...(target !== undefined ? { target } : {}),
         assignments: definition.actions.map((action) => compileAction(machine, action)),
+        meta: definition.meta,
       };
     });
     byEvent.set(eventType, candidates);
@@ -106,12 +115,13 @@ function assign(context: object, event: object, { apply, params }: Assignment): 
 }
 
 /**
- * The machine's transition function as a lookup: the next state for `event`, or `state` itself (the same object)
- * when no transition is enabled. Throws at compile time for definitions it does not support.
+ * The machine's transition function as a lookup: the next state for `event` and the transition taken, or `state`
+ * itself (the same object) and nothing taken when no transition is enabled. Throws at compile time for
+ * definitions it does not support.
  */
 export function compileTransitions<Value extends string, Context extends object, Event extends { type: string }>(
   machine: AnyStateMachine,
-): (state: MachineState<Value, Context>, event: Event) => MachineState<Value, Context> {
+): (state: MachineState<Value, Context>, event: Event) => CompiledStep<Value, Context> {
   if (machine.root.type !== "compound") refuse(`a ${machine.root.type} root`);
   if (machine.root.transitions.size || machine.root.entry.length || machine.root.exit.length)
     refuse("transitions or actions on the root");
@@ -119,12 +129,13 @@ export function compileTransitions<Value extends string, Context extends object,
   for (const [key, node] of Object.entries(machine.root.states)) table.set(key, compileNode(machine, key, node));
   return (state, event) => {
     const candidates = table.get(state.value)?.get(event.type);
-    if (!candidates) return state;
+    if (!candidates) return { next: state };
     const args = { context: state.context, event } as unknown as Args;
     const taken = candidates.find((c) => !c.guard || Boolean(c.guard.check(args, resolved(c.guard.params, args))));
-    if (!taken) return state;
+    if (!taken) return { next: state };
     let context: object = state.context;
     for (const assignment of taken.assignments) context = assign(context, event, assignment);
-    return { value: (taken.target ?? state.value) as Value, context: context as Context };
+    const next = { value: (taken.target ?? state.value) as Value, context: context as Context };
+    return { next, taken: { meta: taken.meta } };
   };
 }

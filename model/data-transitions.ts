@@ -5,7 +5,7 @@
  */
 import type { LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
-import { edge, NOT_FOUND } from "./transitions.js";
+import { NOT_FOUND, type Transition } from "./transitions.js";
 
 type Present = Exclude<LockState, "absent">;
 
@@ -20,232 +20,219 @@ export const DATA_EVENTS = [
   "GET_ACCESS_POLICY",
   "DELETE_ACCESS_POLICY",
 ] as const;
+type DataEvent = (typeof DATA_EVENTS)[number];
 
 /** Every data operation on a vault that does not exist: 404 (VAULT-OPS-MISSING). */
-export function dataOnAbsent() {
+export function dataOnAbsent(): Record<DataEvent, Transition> {
   return Object.fromEntries(
     DATA_EVENTS.map((event) => [
       event,
-      edge({
-        id: `absent.${event}`,
-        requirements: ["VAULT-OPS-MISSING"],
-        expect: err("ResourceNotFoundException"),
-        reason: NOT_FOUND,
-      }),
+      {
+        meta: {
+          id: `absent.${event}`,
+          requirements: ["VAULT-OPS-MISSING"],
+          expect: err("ResourceNotFoundException"),
+          reason: NOT_FOUND,
+        },
+      },
     ]),
-  ) as Record<(typeof DATA_EVENTS)[number], ReturnType<typeof edge>>;
+  ) as Record<DataEvent, Transition>;
 }
 
 /** The archive, tag and access-policy transitions of an existing vault; they never touch the lock. */
-export function dataOperations(state: Present) {
+export function dataOperations(state: Present): Record<DataEvent, Transition | Transition[]> {
   const id = (name: string) => `${state}.${name}`;
   const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
   return {
     UPLOAD_ARCHIVE: [
-      edge(
-        {
+      {
+        guard: "descriptionInvalid",
+        meta: {
           id: id("UPLOAD_ARCHIVE.badDescription"),
           requirements: ["ARCH-DESCRIPTION"],
           expect: err("InvalidParameterValueException"),
           reason: "x-amz-archive-description must be at most 1,024 printable ASCII characters",
         },
-        undefined,
-        "descriptionInvalid",
-      ),
-      edge(
-        {
+      },
+      {
+        guard: "treeHashMismatch",
+        meta: {
           id: id("UPLOAD_ARCHIVE.treeHashMismatch"),
           requirements: ["ARCH-TREE-HASH"],
           expect: err("InvalidParameterValueException"),
           reason: "Checksum mismatch: x-amz-sha256-tree-hash does not match the body",
         },
-        undefined,
-        "treeHashMismatch",
-      ),
-      edge(
-        {
+      },
+      {
+        actions: "addArchive",
+        meta: {
           id: id("UPLOAD_ARCHIVE"),
           requirements: ["ARCH-UPLOAD", "ARCH-TREE-HASH", ...untouched],
           expect: ok(201),
           requires: { headers: ["location", "x-amz-archive-id", "x-amz-sha256-tree-hash"] },
         },
-        undefined,
-        undefined,
-        "addArchive",
-      ),
+      },
     ],
     DELETE_ARCHIVE: [
-      edge(
-        { id: id("DELETE_ARCHIVE.stored"), requirements: ["ARCH-DELETE", ...untouched], expect: ok(204) },
-        undefined,
-        "archiveStored",
-        "removeArchive",
-      ),
-      edge(
-        {
+      {
+        guard: "archiveStored",
+        actions: "removeArchive",
+        meta: { id: id("DELETE_ARCHIVE.stored"), requirements: ["ARCH-DELETE", ...untouched], expect: ok(204) },
+      },
+      {
+        guard: "archiveElsewhere",
+        meta: {
           id: id("DELETE_ARCHIVE.otherVault"),
           requirements: ["ARCH-DELETE-OTHER-VAULT"],
           expect: err("InvalidParameterValueException"),
           alternatives: [ok(204)],
           reason: "Invalid vault name",
         },
-        undefined,
-        "archiveElsewhere",
-      ),
-      edge({ id: id("DELETE_ARCHIVE.gone"), requirements: ["ARCH-DELETE-IDEMPOTENT"], expect: ok(204) }),
+      },
+      { meta: { id: id("DELETE_ARCHIVE.gone"), requirements: ["ARCH-DELETE-IDEMPOTENT"], expect: ok(204) } },
     ],
     ADD_TAGS: [
-      edge(
-        {
+      {
+        guard: "tagsInvalid",
+        meta: {
           id: id("ADD_TAGS.invalid"),
           requirements: ["TAGS-RULES"],
           expect: err("InvalidParameterValueException"),
           reason: "Tag keys and values are not valid",
         },
-        undefined,
-        "tagsInvalid",
-      ),
-      edge(
-        {
+      },
+      {
+        guard: "tagsTooMany",
+        meta: {
           id: id("ADD_TAGS.tooMany"),
           requirements: ["TAGS-RULES"],
           expect: err("LimitExceededException"),
           reason: "A vault can have at most 50 tags",
         },
-        undefined,
-        "tagsTooMany",
-      ),
-      edge(
-        {
+      },
+      {
+        guard: "tagsOverServiceModelLimit",
+        actions: "addTags",
+        meta: {
           id: id("ADD_TAGS.overTen"),
           requirements: ["TAGS-ADD", "TAGS-LIMIT", ...untouched],
           expect: ok(204),
           alternatives: [err("LimitExceededException")],
           reason: "A vault can have at most 10 tags",
         },
-        undefined,
-        "tagsOverServiceModelLimit",
-        "addTags",
-      ),
-      edge(
-        { id: id("ADD_TAGS"), requirements: ["TAGS-ADD", ...untouched], expect: ok(204) },
-        undefined,
-        undefined,
-        "addTags",
-      ),
+      },
+      { actions: "addTags", meta: { id: id("ADD_TAGS"), requirements: ["TAGS-ADD", ...untouched], expect: ok(204) } },
     ],
-    REMOVE_TAGS: edge(
-      { id: id("REMOVE_TAGS"), requirements: ["TAGS-REMOVE", ...untouched], expect: ok(204) },
-      undefined,
-      undefined,
-      "removeTags",
-    ),
-    LIST_TAGS: edge({
-      id: id("LIST_TAGS"),
-      requirements: ["TAGS-LIST"],
-      expect: ok(200),
-      requires: { body: ["Tags"] },
-    }),
+    REMOVE_TAGS: {
+      actions: "removeTags",
+      meta: { id: id("REMOVE_TAGS"), requirements: ["TAGS-REMOVE", ...untouched], expect: ok(204) },
+    },
+    LIST_TAGS: {
+      meta: {
+        id: id("LIST_TAGS"),
+        requirements: ["TAGS-LIST"],
+        expect: ok(200),
+        requires: { body: ["Tags"] },
+      },
+    },
     ...accessPolicyOperations(state),
   };
 }
 
-function accessPolicyOperations(state: Present) {
+function accessPolicyOperations(
+  state: Present,
+): Record<"SET_ACCESS_POLICY" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY", Transition | Transition[]> {
   const id = (name: string) => `${state}.${name}`;
   const independent = state === "noLock" ? [] : ["AP-INDEPENDENT"];
   return {
     SET_ACCESS_POLICY: [
-      edge(
-        {
+      {
+        guard: "accessPolicyMissing",
+        meta: {
           id: id("SET_ACCESS_POLICY.missingPolicy"),
           requirements: ["POLICY-MEMBER-MISSING"],
           expect: err("MissingParameterValueException"),
           alternatives: [err("InvalidParameterValueException")],
           reason: "Required parameter missing: Policy",
         },
-        undefined,
-        "accessPolicyMissing",
-      ),
-      edge(
-        {
+      },
+      {
+        guard: "accessPolicyRejected",
+        meta: {
           id: id("SET_ACCESS_POLICY.rejected"),
           requirements: ["AP-POLICY-RULES"],
           expect: err("InvalidParameterValueException"),
           alternatives: [err("MissingParameterValueException"), err("LimitExceededException")],
           reason: "The vault access policy is not valid",
         },
-        undefined,
-        "accessPolicyRejected",
-      ),
-      edge(
-        { id: id("SET_ACCESS_POLICY"), requirements: ["AP-SET", ...independent], expect: ok(204) },
-        undefined,
-        undefined,
-        "setAccessPolicy",
-      ),
+      },
+      {
+        actions: "setAccessPolicy",
+        meta: { id: id("SET_ACCESS_POLICY"), requirements: ["AP-SET", ...independent], expect: ok(204) },
+      },
     ],
     GET_ACCESS_POLICY: [
-      edge(
-        {
+      {
+        guard: "noAccessPolicy",
+        meta: {
           id: id("GET_ACCESS_POLICY.none"),
           requirements: ["AP-GET-NONE"],
           expect: err("ResourceNotFoundException"),
           reason: "No vault access policy is set",
         },
-        undefined,
-        "noAccessPolicy",
-      ),
-      edge({
-        id: id("GET_ACCESS_POLICY"),
-        requirements: ["AP-SET", ...independent],
-        expect: ok(200),
-        requires: { body: ["Policy"] },
-      }),
+      },
+      {
+        meta: {
+          id: id("GET_ACCESS_POLICY"),
+          requirements: ["AP-SET", ...independent],
+          expect: ok(200),
+          requires: { body: ["Policy"] },
+        },
+      },
     ],
-    DELETE_ACCESS_POLICY: edge(
-      { id: id("DELETE_ACCESS_POLICY"), requirements: ["AP-DELETE", ...independent], expect: ok(204) },
-      undefined,
-      undefined,
-      "dropAccessPolicy",
-    ),
+    DELETE_ACCESS_POLICY: {
+      actions: "dropAccessPolicy",
+      meta: { id: id("DELETE_ACCESS_POLICY"), requirements: ["AP-DELETE", ...independent], expect: ok(204) },
+    },
   };
 }
 
 /** DeleteVault on a vault holding archives: refused, whatever its lock (DV-NOT-EMPTY). */
-export function deleteNotEmpty(state: Present) {
-  return edge(
-    {
+export function deleteNotEmpty(state: Present): Transition {
+  return {
+    guard: "hasArchives",
+    meta: {
       id: `${state}.DELETE_VAULT.notEmpty`,
       requirements: ["DV-NOT-EMPTY"],
       expect: err("InvalidParameterValueException"),
       reason: "Vault not empty or recently written to",
     },
-    undefined,
-    "hasArchives",
-  );
+  };
 }
 
 /**
  * DeleteVault on an emptied vault written to since its last inventory: refused until the next one
  * (DV-RECENTLY-WRITTEN); a target whose inventory ran sooner may delete it (DV-INVENTORY-TIMING, in the oracle).
  */
-export function deleteRecentlyWritten(state: Present) {
-  return edge(
-    {
+export function deleteRecentlyWritten(state: Present): Transition {
+  return {
+    guard: "recentlyWritten",
+    meta: {
       id: `${state}.DELETE_VAULT.recentlyWritten`,
       requirements: ["DV-RECENTLY-WRITTEN", "DV-INVENTORY-TIMING"],
       expect: err("InvalidParameterValueException"),
       reason: "Vault not empty or recently written to",
     },
-    undefined,
-    "recentlyWritten",
-  );
+  };
 }
 
 /** DeleteVault on an emptied vault inventoried since its last write: deleted, or refused by a later inventory. */
-export function deleteAfterWrites(state: "noLock" | "locked") {
-  return edge(
-    {
+export function deleteAfterWrites(state: "noLock" | "locked"): Transition {
+  return {
+    target: "absent",
+    guard: "writtenBefore",
+    actions: "dropVault",
+    meta: {
       id: `${state}.DELETE_VAULT.afterWrites`,
       requirements: [
         "DV-RECENTLY-WRITTEN",
@@ -255,8 +242,5 @@ export function deleteAfterWrites(state: "noLock" | "locked") {
       expect: ok(204),
       alternatives: [err("InvalidParameterValueException")],
     },
-    "absent",
-    "writtenBefore",
-    "dropVault",
-  );
+  };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { treeHash } from "./archive.js";
 import { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";
-import { examplePolicy } from "./paths.js";
+import { examplePolicy } from "./abstract-events.js";
 import { LOCK_TTL_MS, vaultArn } from "./rules.js";
 import { ModelDriver, REGION, SIGNER } from "./testing.js";
 

@@ -29,7 +29,6 @@ export {
   errorResponse,
   formatOutcome,
   ok,
-  sameOutcome,
   type OutcomeSpec,
   type Response,
   type ResponseParts,
@@ -38,14 +37,13 @@ export {
   examplePolicy,
   exampleTags,
   TOO_LONG_DESCRIPTION,
-  transitionCoveringPaths,
   type ArchiveRef,
   type TagSet,
   type AbstractEvent,
   type LockIdRef,
-  type PathStep,
   type PolicyKind,
-} from "./paths.js";
+} from "./abstract-events.js";
+export { transitionCoveringPaths, type PathStep } from "./paths.js";
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";

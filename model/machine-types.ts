@@ -36,8 +36,6 @@ export interface VaultContext {
   accessPolicy?: string;
   /** Ids of this vault's aborted or expired attempts, newest last, at most RETIRED_KEPT. */
   retiredLockIds: string[];
-  /** Id of the edge the last event took; set by every transition. */
-  lastEdge?: string;
 }
 
 export type VaultEvent =

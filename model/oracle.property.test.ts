@@ -4,7 +4,7 @@ import { ERRORS } from "./errors.js";
 import type { Operation } from "./operations.js";
 import { step } from "./oracle.js";
 import { treeHash } from "./archive.js";
-import { examplePolicy, exampleTags, type PolicyKind } from "./paths.js";
+import { examplePolicy, exampleTags, type PolicyKind } from "./abstract-events.js";
 import { LOCK_TTL_MS } from "./rules.js";
 import { REGION, SIGNER, T0 } from "./testing.js";
 import { MemoryWorld } from "./world.js";

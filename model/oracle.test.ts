@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { examplePolicy } from "./paths.js";
+import { examplePolicy } from "./abstract-events.js";
 import { LOCK_TTL_MS } from "./rules.js";
 import { ModelDriver, SIGNER } from "./testing.js";
 

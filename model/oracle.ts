@@ -4,10 +4,9 @@
  * All rules come from the gate, the policy decision (`authorize.ts`) and the machine (via `advance`);
  * none are restated here.
  */
-import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
+import { advance, type Snapshot } from "./advance.js";
 import { treeHash } from "./archive.js";
 import { authorize } from "./authorize.js";
-import { edgeById } from "./edges.js";
 import { INVENTORY_INTERVAL_MS, writtenSinceInventory } from "./inventory.js";
 import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
 import { EMPTY_VAULT, type EdgeMeta, type VaultEvent } from "./machine.js";
@@ -64,15 +63,7 @@ function snapshotOf(record: VaultRecord | undefined): Snapshot {
 
 function recordOf(snapshot: Snapshot): VaultRecord | undefined {
   if (snapshot.value === "absent") return undefined;
-  const { lastEdge: _, ...context } = snapshot.context;
-  return { state: snapshot.value, context };
-}
-
-/** Sends one event; returns the next snapshot and the edge taken, if any. */
-function fire(snapshot: Snapshot, event: VaultEvent): { next: Snapshot; edge?: EdgeMeta } {
-  const next = advance(snapshot, event);
-  const id = next.context.lastEdge;
-  return id ? { next, edge: edgeById(id).meta } : { next: withoutLastEdge(snapshot) };
+  return { state: snapshot.value, context: snapshot.context };
 }
 
 /** The vault's possible states at `now`: expired or not, both near the boundary (INIT-EXPIRY-BOUNDARY). */
@@ -80,12 +71,12 @@ function timeVariants(start: Snapshot, now: number, tolerance: number): { snapsh
   const expiresAt = start.context.lock?.expiresAt;
   if (start.value !== "inProgress" || expiresAt === undefined) return [{ snapshot: start, edges: [] }];
   if (tolerance > 0 && Math.abs(now - expiresAt) <= tolerance) {
-    const expired = fire(start, { type: "TICK", now: Math.max(now, expiresAt) });
+    const expired = advance(start, { type: "TICK", now: Math.max(now, expiresAt) });
     const early = { snapshot: start, edges: [] };
     const late = { snapshot: expired.next, edges: [expired.edge!] };
     return now < expiresAt ? [early, late] : [late, early];
   }
-  const ticked = fire(start, { type: "TICK", now });
+  const ticked = advance(start, { type: "TICK", now });
   return [{ snapshot: ticked.next, edges: ticked.edge ? [ticked.edge] : [] }];
 }
 
@@ -179,7 +170,7 @@ function vaultStep(
     }
     const event = eventOf(operation, request, world, account);
     return [event, ...soonerInventory(snapshot, event)].flatMap((variant, v) => {
-      const { next, edge } = fire(snapshot, variant);
+      const { next, edge } = advance(snapshot, variant);
       if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
       const outcomes = v === 0 ? [edge.expect, ...(edge.alternatives ?? [])] : [edge.expect];
       return outcomes.map((outcome, i) => {

@@ -37,11 +37,6 @@ export function formatOutcome(outcome: OutcomeSpec): string {
   return outcome.code ? `${outcome.status} ${outcome.code}` : String(outcome.status);
 }
 
-/** True when a response has the outcome's status and code. */
-export function sameOutcome(a: OutcomeSpec, b: OutcomeSpec): boolean {
-  return a.status === b.status && a.code === b.code;
-}
-
 /** An error response for `code`. */
 export function errorResponse(code: ErrorCode, message: string): Response {
   return { status: ERRORS[code].status, code, message, headers: {} };

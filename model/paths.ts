@@ -4,30 +4,17 @@
  * lock id) so a suite can replay them against any endpoint, where lock ids are only known at run time.
  */
 import { getShortestPaths } from "@xstate/graph";
-import { advance, withoutLastEdge, type Snapshot } from "./advance.js";
+import { advance, type Snapshot } from "./advance.js";
 import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
 import { INVENTORY_INTERVAL_MS } from "./inventory.js";
-import { LOCK_TTL_MS, POLICY_HARD_LIMIT } from "./rules.js";
-
-export type PolicyKind = "valid" | "missing" | "invalid" | "tooLarge" | "sizeAmbiguous";
-export type LockIdRef = "current" | "retired" | "random";
-/** A stored archive of the vault, one it deleted before, or one another vault of the account holds. */
-export type ArchiveRef = "stored" | "gone" | "elsewhere";
-export type TagSet = "valid" | "invalid" | "overTen" | "tooMany" | "legalHold";
-
-/** A machine event with its data described by kind rather than value. */
-export type AbstractEvent =
-  | { type: "CREATE_VAULT" | "DELETE_VAULT" | "DESCRIBE_VAULT" | "ABORT" | "GET" }
-  /** DeleteVault once the vault's next inventory has run: the clock moves a day first. */
-  | { type: "DELETE_VAULT"; after: "inventory" }
-  | { type: "INITIATE"; policy: PolicyKind }
-  | { type: "COMPLETE"; lockId: LockIdRef }
-  | { type: "EXPIRE" }
-  | { type: "UPLOAD_ARCHIVE"; treeHash: "right" | "wrong"; description?: "tooLong" }
-  | { type: "DELETE_ARCHIVE"; archive: ArchiveRef }
-  | { type: "ADD_TAGS"; tags: TagSet }
-  | { type: "SET_ACCESS_POLICY"; policy: "valid" | "invalid" | "missing" }
-  | { type: "REMOVE_TAGS" | "LIST_TAGS" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY" };
+import { LOCK_TTL_MS } from "./rules.js";
+import {
+  examplePolicy,
+  exampleTags,
+  TOO_LONG_DESCRIPTION,
+  type AbstractEvent,
+  type LockIdRef,
+} from "./abstract-events.js";
 
 export interface PathStep {
   event: AbstractEvent;
@@ -35,50 +22,7 @@ export interface PathStep {
   edge: string;
 }
 
-/**
- * Tags of each kind: one plain tag, a reserved key, one more than the service model's 10, one more than a
- * vault may hold, the valid policy's hold.
- */
-export function exampleTags(kind: TagSet): Record<string, string> {
-  if (kind === "valid") return { suite: "path" };
-  if (kind === "legalHold") return { LegalHold: "true" };
-  if (kind === "invalid") return { "aws:reserved": "x" };
-  const count = kind === "overTen" ? 11 : 51;
-  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`suite-${i}`, "x"]));
-}
-
-/**
- * A policy document of each kind. Valid ones deny only while the vault carries the tag `LegalHold: true`,
- * which paths and sequences never set, so they restrict nothing the suite does there (and a vault they
- * lock stays deletable).
- */
-export function examplePolicy(kind: PolicyKind): string | undefined {
-  return EXAMPLE_POLICIES[kind];
-}
-
-const EXAMPLE_POLICIES: Record<PolicyKind, string | undefined> = (() => {
-  const statement = {
-    Sid: "suite",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "glacier:DeleteArchive",
-    Resource: "*",
-    Condition: { StringEquals: { "glacier:ResourceTag/LegalHold": "true" } },
-  };
-  const doc = (pad: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ ...statement, Sid: pad }] });
-  return {
-    valid: doc("suite"),
-    missing: undefined,
-    invalid: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny"',
-    tooLarge: doc("x".repeat(POLICY_HARD_LIMIT)),
-    sizeAmbiguous: doc("x".repeat(20_300 - doc("").length)),
-  };
-})();
-
 const ABSTRACT = new WeakMap<VaultEvent, AbstractEvent>();
-
-/** An archive description one character over ARCH-DESCRIPTION's limit. */
-export const TOO_LONG_DESCRIPTION = "d".repeat(1025);
 
 /** A state as the path search sees it: XState's snapshots (in `getShortestPaths`) and our own alike. */
 type Explored = { value: unknown; context: Snapshot["context"] };
@@ -183,10 +127,11 @@ function replay(events: AbstractEvent[]): { steps: PathStep[]; end: Snapshot } {
   for (const abstract of events) {
     const wanted = JSON.stringify(abstract);
     const event = eventsFrom(end).find((e) => JSON.stringify(ABSTRACT.get(e)) === wanted)!;
-    end = advance(end, event);
-    steps.push({ event: abstract, edge: end.context.lastEdge! });
+    const step = advance(end, event);
+    end = step.next;
+    steps.push({ event: abstract, edge: step.edge!.id });
   }
-  return { steps, end: withoutLastEdge(end) };
+  return { steps, end };
 }
 
 /**
@@ -201,7 +146,7 @@ export function transitionCoveringPaths(): Map<string, PathStep[]> {
   for (const path of paths) {
     const { steps, end } = replay(path.steps.flatMap((s) => (ABSTRACT.has(s.event) ? [ABSTRACT.get(s.event)!] : [])));
     for (const event of eventsFrom(end)) {
-      const edge = advance(end, event).context.lastEdge;
+      const edge = advance(end, event).edge?.id;
       const known = edge && byEdge.get(edge);
       if (edge && (!known || known.length > steps.length + 1))
         byEdge.set(edge, [...steps, { event: ABSTRACT.get(event)!, edge }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyPolicy, isValidVaultName, POLICY_HARD_LIMIT, resolveAccount } from "./rules.js";
-import { examplePolicy } from "./paths.js";
+import { examplePolicy } from "./abstract-events.js";
 
 describe("resolveAccount (ACCT-DASH-OR-OWN, ACCT-MISMATCH-DENIED, ACCT-MALFORMED)", () => {
   it("resolves '-' and the signer's own id to the signer", () => {

@@ -28,11 +28,6 @@ export function isValidVaultName(name: string): boolean {
   return VAULT_NAME.test(name);
 }
 
-/** True for a 12-digit AWS account id. */
-export function isAccountId(id: string): boolean {
-  return ACCOUNT_ID.test(id);
-}
-
 export type PolicyVerdict =
   | { kind: "valid" }
   | { kind: "sizeAmbiguous" }

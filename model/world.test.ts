@@ -3,8 +3,7 @@ import { EMPTY_VAULT } from "./machine.js";
 import { MemoryWorld, sameRecord, type VaultRecord } from "./world.js";
 
 const record = (context: Partial<VaultRecord["context"]> = {}): VaultRecord => {
-  const { lastEdge: _, ...empty } = EMPTY_VAULT;
-  return { state: "noLock", context: { ...empty, createdAt: 1, ...context } };
+  return { state: "noLock", context: { ...EMPTY_VAULT, createdAt: 1, ...context } };
 };
 
 describe("sameRecord reads records as JSON would", () => {

@@ -4,10 +4,10 @@
  */
 import type { LockState, VaultContext } from "./machine.js";
 
-/** A stored vault: its lock state and the machine context, without the transient `lastEdge`. */
+/** A stored vault: its lock state and the machine context. */
 export interface VaultRecord {
   state: Exclude<LockState, "absent">;
-  context: Omit<VaultContext, "lastEdge">;
+  context: VaultContext;
 }
 
 /** Read access to the world. `vaultNames` is sorted by code unit, like ListVaults. */

@@ -10,9 +10,9 @@ describe("persistence with --data-dir", () => {
     "keeps every acknowledged change across SIGKILL in the middle of a write load, and the clock offset",
     { timeout: 60_000 },
     async () => {
-      const figures = await killDuringWrites(mkdtempSync(join(tmpdir(), "vault-data-")), 1500);
+      const figures = await killDuringWrites(mkdtempSync(join(tmpdir(), "vault-data-")), 30);
       expect(figures.examples).toEqual([]);
-      expect(figures.acknowledged).toBeGreaterThan(20);
+      expect(figures.acknowledged).toBeGreaterThanOrEqual(30);
       expect(figures.lost).toBe(0);
       expect(figures.clockOffsetKept).toBe(true);
     },

@@ -33,35 +33,41 @@ export interface KillFigures {
 
 type Acked = { vault: string; state: "noLock" | "InProgress" | "Locked" };
 
-/** Runs a write load, SIGKILLs the emulator after `killAfterMs`, restarts it and checks what it acknowledged. */
-export async function killDuringWrites(dataDir: string, killAfterMs: number): Promise<KillFigures> {
+/**
+ * Runs a write load from four clients, SIGKILLs the emulator once `killAfterVaults` vaults have an acknowledged
+ * change (the other clients' requests still in flight), restarts it and checks what it acknowledged. The kill
+ * point is counted, not timed, so a slow machine kills as far into the load as a fast one.
+ */
+export async function killDuringWrites(dataDir: string, killAfterVaults: number): Promise<KillFigures> {
   const first = await startChild(dataDir);
   await fetch(`${first.url}/__emulator/clock`, { method: "POST", body: JSON.stringify({ advanceMs: 3_600_000 }) });
   const client = sdkClient(first.url, DEFAULT_ACCOUNTS[0]!);
   const acked = new Map<string, Acked>();
   let killed = false;
-  setTimeout(() => {
+  const acknowledge = (entry: Acked) => {
+    acked.set(entry.vault, entry);
+    if (killed || acked.size < killAfterVaults) return;
     killed = true;
     first.child.kill("SIGKILL");
-  }, killAfterMs);
+  };
   const worker = async (w: number) => {
     for (let i = 0; !killed; i++) {
       const vault = `kill-${w}-${i}`;
       const base = { accountId: "-", vaultName: vault };
       if ((await invoke(client, { name: "CreateVault", ...base }).catch(() => undefined))?.status !== 201) return;
-      acked.set(vault, { vault, state: "noLock" });
+      acknowledge({ vault, state: "noLock" });
       const init = await invoke(client, { name: "InitiateVaultLock", ...base, policy: examplePolicy("valid")! }).catch(
         () => undefined,
       );
       if (init?.status !== 201) return;
-      acked.set(vault, { vault, state: "InProgress" });
+      acknowledge({ vault, state: "InProgress" });
       if (i % 2) continue;
       const done = await invoke(client, {
         name: "CompleteVaultLock",
         ...base,
         lockId: init.headers["x-amz-lock-id"]!,
       }).catch(() => undefined);
-      if (done?.status === 204) acked.set(vault, { vault, state: "Locked" });
+      if (done?.status === 204) acknowledge({ vault, state: "Locked" });
     }
   };
   await Promise.all([0, 1, 2, 3].map(worker));

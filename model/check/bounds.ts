@@ -3,7 +3,7 @@
  * how many lock ids and archives each vault name may be given, and the one clock move. Within them the
  * reachable state space is finite once times are read relative to the clock (`canonical.ts`).
  */
-import { examplePolicy } from "../paths.js";
+import { examplePolicy } from "../abstract-events.js";
 import { LOCK_TTL_MS } from "../rules.js";
 
 const HOUR = 3_600_000;

@@ -5,7 +5,7 @@
  * name was given so far; it is undefined when the move names something the state lacks or the bounds forbid.
  */
 import { treeHash } from "../archive.js";
-import { exampleTags } from "../paths.js";
+import { exampleTags } from "../abstract-events.js";
 import type { Operation, Request } from "../operations.js";
 import type { CheckState } from "../properties/types.js";
 import { CHECK_POLICIES, type Bounds, type PolicyName } from "./bounds.js";

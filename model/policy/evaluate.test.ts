@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { combine, contextOf, evaluatePolicy, statementApplies, type PolicyRequest } from "./evaluate.js";
+import { contextOf, evaluatePolicy, statementApplies, type PolicyRequest } from "./evaluate.js";
 
 const VAULT = "arn:aws:glacier:us-west-2:999999999999:vaults/examplevault";
 const request = (context: Record<string, string | string[]>, over: Partial<PolicyRequest> = {}): PolicyRequest => ({
@@ -145,16 +145,5 @@ describe("decision properties", () => {
       }),
       { seed: 20261122, numRuns: 500 },
     );
-  });
-
-  it("a Deny in either of two policies wins (lock policy and access policy)", () => {
-    expect(
-      combine([
-        { effect: "Allow", statement: 0 },
-        { effect: "Deny", statement: 0 },
-      ]).effect,
-    ).toBe("Deny");
-    expect(combine([{ effect: "NotApplicable" }, { effect: "Allow", statement: 1 }]).effect).toBe("Allow");
-    expect(combine([{ effect: "NotApplicable" }]).effect).toBe("NotApplicable");
   });
 });

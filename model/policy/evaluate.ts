@@ -116,14 +116,6 @@ export function evaluatePolicy(policy: string, request: PolicyRequest): Decision
   return decide("Deny") ?? decide("Allow") ?? { effect: "NotApplicable" };
 }
 
-/** The combined decision of several policies (lock policy and access policy): a Deny in either wins. */
-export function combine(decisions: Decision[]): Decision {
-  return (
-    decisions.find((d) => d.effect === "Deny") ??
-    decisions.find((d) => d.effect === "Allow") ?? { effect: "NotApplicable" }
-  );
-}
-
 /** A request context from plain entries, with key names lower-cased (condition keys are case-insensitive). */
 export function contextOf(entries: Record<string, string | string[]>): RequestContext {
   return new Map(Object.entries(entries).map(([k, v]) => [k.toLowerCase(), v]));
