@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocument } from "../reports/document.js";
 import { loadExpectations } from "./expectations.js";
 import { hasMotoServer, startMoto } from "./harness.js";
 import { runSuite, type RunReport } from "./run.js";
@@ -49,6 +50,15 @@ describe.skipIf(!available)("the suite against moto_server", () => {
     const expiry = report.results.find((r) => r.id === "path:inProgress.TICK.expired");
     expect(expiry?.verdict).toBe("skip");
     expect(expiry?.reason).toContain("clock control");
+  });
+
+  it("says for every requirement it did not exercise why: the route moto lacks, the clock, or the catalogue's condition", () => {
+    const unexercised = buildDocument([report]).requirements.filter((r) => r.status.moto === "not-exercised");
+    expect(unexercised.length).toBeGreaterThan(20);
+    for (const r of unexercised)
+      expect(r.unexercised?.moto, r.id).toMatch(/^(path|policy|race|gate|protocol|wire):|^exercised only when/);
+    const completes = unexercised.find((r) => r.id === "COMP-LOCKS")?.unexercised?.moto;
+    expect(completes).toMatch(/^path:inProgress\.COMPLETE\.currentId ended notImplemented: InitiateVaultLock/);
   });
 
   it("passes what moto does implement", () => {

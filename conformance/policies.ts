@@ -27,6 +27,8 @@ import {
   allow,
   retention,
   withoutPrincipal,
+  denyOnCallersAccount,
+  denyUnlessAbsentTag,
   type ScenarioStep,
   type ScenarioVault,
 } from "./scenario-steps.js";
@@ -180,6 +182,20 @@ export const SCENARIOS: Scenario[] = [
       accessPolicy(deny("glacier:ListVaults")),
       { make: () => ({ name: "ListVaults", accountId: "-", limit: "1" }), expect: "200" },
       dropAccessPolicy,
+    ],
+  },
+  {
+    id: "policy:variables",
+    requirements: ["POL-VARIABLES", "POL-VARIABLES-NO-VALUE", "POL-FULL-EFFECT-IN-PROGRESS"],
+    steps: [
+      create,
+      upload("a"),
+      initiate(denyOnCallersAccount),
+      deleteArchive("a", DENIED),
+      abort,
+      initiate(denyUnlessAbsentTag),
+      deleteArchive("a", "204"),
+      abort,
     ],
   },
   {

@@ -11,6 +11,8 @@ export interface CheckResult {
   generator: Generator;
   target: string;
   requirements: string[];
+  /** When a failing step's requirements replaced them: the requirements the check was written to exercise. */
+  aimed?: string[];
   verdict: ResultVerdict;
   /** Why it failed or was skipped. */
   reason?: string;
@@ -48,6 +50,7 @@ export function resultOf(
   return {
     ...base,
     requirements: failed.requirements,
+    aimed: base.requirements,
     verdict: failed.verdict === "notImplemented" ? "notImplemented" : "fail",
     reason: `${failed.request}: ${failed.detail ?? failed.observed}`,
     observed: failed.observed,
@@ -66,7 +69,7 @@ export function resultOfError(
 ): CheckResult {
   if (error instanceof NotSent) return { ...base, verdict: "skip", reason: error.message };
   if (!(error instanceof StepFailure)) throw error;
-  return resultOf({ ...base, requirements: error.failed.requirements }, error.trace);
+  return { ...resultOf({ ...base, requirements: error.failed.requirements }, error.trace), aimed: base.requirements };
 }
 
 /** One `field:<edge>` result per edge whose answers had a wrong header, field or value; the first example is kept. */

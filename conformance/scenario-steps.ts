@@ -70,6 +70,24 @@ export const deny = (action: string, condition?: object) => (v: ScenarioVault) =
   singleStatementPolicy("Deny", action, v.arn, condition);
 export const allow = (action: string) => (v: ScenarioVault) => singleStatementPolicy("Allow", action, v.arn);
 export const retention = (v: ScenarioVault) => retentionPolicy(v.arn);
+/** Denies DeleteArchive on this vault through a Resource naming the caller's account by variable (POL-VARIABLES). */
+export const denyOnCallersAccount = (v: ScenarioVault) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "callers-account",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "glacier:DeleteArchive",
+        Resource: `arn:aws:glacier:*:\${aws:PrincipalAccount}:vaults/${v.vault.vaultName}`,
+      },
+    ],
+  });
+/** Denies DeleteArchive unless the caller's account equals a tag the vault does not carry (POL-VARIABLES-NO-VALUE). */
+export const denyUnlessAbsentTag = deny("glacier:DeleteArchive", {
+  StringNotEquals: { "aws:PrincipalAccount": "${glacier:ResourceTag/suite-absent}" },
+});
 /** A resource policy statement must name a Principal. */
 export const withoutPrincipal = (v: ScenarioVault) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "glacier:*", Resource: v.arn }] });

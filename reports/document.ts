@@ -38,6 +38,8 @@ export interface RequirementRow extends Requirement {
   status: Record<string, Status>;
   /** Result ids that speak for the requirement, per target. */
   checks: Record<string, string[]>;
+  /** Per target where it is not exercised or skipped: why, from the catalogue or from the checks that lead to it. */
+  unexercised?: Record<string, string>;
 }
 
 export interface TransitionRow {
@@ -111,16 +113,43 @@ function statusTable(
 
 function requirementRows(results: Record<string, CheckResult[]>): RequirementRow[] {
   const status = statusTable(results, spokenFor);
-  return REQUIREMENTS.map((r) => ({
-    ...r,
-    status: status(r.id),
-    checks: Object.fromEntries(
-      Object.entries(results).map(([t, list]) => [
-        t,
-        list.filter((x) => x.requirements.includes(r.id)).map((x) => x.id),
-      ]),
-    ),
-  }));
+  return REQUIREMENTS.map((r) => {
+    const row = {
+      ...r,
+      status: status(r.id),
+      checks: Object.fromEntries(
+        Object.entries(results).map(([t, list]) => [
+          t,
+          list.filter((x) => x.requirements.includes(r.id)).map((x) => x.id),
+        ]),
+      ),
+    };
+    const unexercised = Object.entries(row.status).filter(([, s]) => s === "not-exercised" || s === "skipped");
+    if (!unexercised.length) return row;
+    return {
+      ...row,
+      unexercised: Object.fromEntries(unexercised.map(([t]) => [t, whyUnexercised(r, results[t] ?? [])])),
+    };
+  });
+}
+
+/**
+ * Why a requirement was not exercised on a target: the catalogue's condition when it has one, else what became
+ * of the path checks of the transitions that carry it (a route the target lacks stops them before it).
+ */
+function whyUnexercised(requirement: Requirement, results: CheckResult[]): string {
+  if (requirement.exercisedOnlyWhen) return `exercised only when ${requirement.exercisedOnlyWhen}`;
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const paths = EDGES.filter((e) => e.meta.requirements.includes(requirement.id))
+    .map((e) => byId.get(`path:${e.id}`))
+    .filter((r): r is CheckResult => r !== undefined && r.verdict !== "pass");
+  const citing = results.filter(
+    (r) => (r.requirements.includes(requirement.id) && r.verdict === "skip") || r.aimed?.includes(requirement.id),
+  );
+  const first = citing[0] ?? paths[0];
+  if (!first) return "no check of this run reached it";
+  const reason = first.reason ? `: ${first.reason.split("\n")[0]}` : "";
+  return `${first.id} ended ${first.verdict}${reason}`;
 }
 
 /** The machine's transitions, then the request gate's and the policy decision's rules (drawn before the machine). */

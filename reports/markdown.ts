@@ -119,6 +119,15 @@ export function renderMarkdown(document: ReportDocument): string {
       ["target", ...COUNT_HEADINGS],
       document.targets.map((t) => [t.name, ...countColumns(t.counts.checks)]),
     ).join("\n"),
+    "## Requirements not exercised, and why",
+    document.targets
+      .flatMap((t) =>
+        document.requirements.flatMap((r) => {
+          const why = r.unexercised?.[t.name];
+          return why ? [`- ${t.name} · ${r.id} (${statusText(r.status[t.name]!)}): ${why}`] : [];
+        }),
+      )
+      .join("\n") || "None: every requirement was exercised.",
     ...propertiesMarkdown(document.proof),
     "## Unspecified behaviour observed (census)",
     document.targets

@@ -1,4 +1,4 @@
-import type { Requirement } from "./types.js";
+import { SCENARIO_NEEDS_INSTALLING_ALTERNATIVE, type Requirement } from "./types.js";
 
 /** Archives, tags, the vault access policy, and how both policies are enforced (issue #7). */
 export const DATA: Requirement[] = [
@@ -215,5 +215,6 @@ export const DATA: Requirement[] = [
       chosen: "400 InvalidParameterValueException",
       reason: "The emulator refuses what it cannot evaluate rather than install a policy it would not enforce.",
     },
+    exercisedOnlyWhen: SCENARIO_NEEDS_INSTALLING_ALTERNATIVE,
   },
 ];

@@ -1,4 +1,4 @@
-import type { Requirement } from "./types.js";
+import { SCENARIO_NEEDS_INSTALLING_ALTERNATIVE, type Requirement } from "./types.js";
 
 /** What lock policies do once installed, and what only the real service can show. */
 export const POLICY_AND_SERVICE: Requirement[] = [
@@ -85,6 +85,7 @@ export const POLICY_AND_SERVICE: Requirement[] = [
       reason:
         "Initiate and SetVaultAccessPolicy refuse it rather than store a policy the emulator would enforce differently.",
     },
+    exercisedOnlyWhen: SCENARIO_NEEDS_INSTALLING_ALTERNATIVE,
   },
   {
     id: "POL-SUBSET-VALUES",
@@ -99,6 +100,7 @@ export const POLICY_AND_SERVICE: Requirement[] = [
       chosen: "400 InvalidParameterValueException",
       reason: "Read as never matching, a Deny on such a value would protect nothing while looking like it does.",
     },
+    exercisedOnlyWhen: SCENARIO_NEEDS_INSTALLING_ALTERNATIVE,
   },
   {
     id: "POL-GONE-AFTER-ABORT-OR-EXPIRY",
@@ -128,6 +130,7 @@ export const POLICY_AND_SERVICE: Requirement[] = [
       chosen: "the lock operations ignore the lock policy",
       reason: "Otherwise a policy could make its own Abort impossible, defeating the documented test phase.",
     },
+    exercisedOnlyWhen: SCENARIO_NEEDS_INSTALLING_ALTERNATIVE,
   },
   {
     id: "POL-TAG-CONDITIONS-LIVE",
@@ -167,6 +170,8 @@ export const POLICY_AND_SERVICE: Requirement[] = [
       chosen: "immediately consistent",
       reason: "One process holds the state; nothing to wait for.",
     },
+    exercisedOnlyWhen:
+      "a path that changes the lock (Initiate, Complete or Abort) passes and its closing GetVaultLock reads the change back",
   },
   {
     id: "SVC-NO-LONGER-SUPPORTED",

@@ -22,6 +22,14 @@ export interface Choice {
   reason: string;
 }
 
+/**
+ * Why the policy-subset and self-lock rules are left to the model's tests: the sources also accept a target that
+ * installs such a policy (or governs its own lock operations), and the model's alternatives are refusals that
+ * leave the vault as it was, so a scenario could not yet judge such a target without failing it.
+ */
+export const SCENARIO_NEEDS_INSTALLING_ALTERNATIVE =
+  "the model can follow every sourced outcome: its alternatives are refusals that leave the vault as it was, so it cannot yet follow a target that installs a policy outside the evaluated subset or lets a lock policy govern the lock's own operations; no scenario sends one, and model/policy/*.test.ts check the emulator's choice";
+
 /** One entry of the requirements catalogue. */
 export interface Requirement {
   id: string;
