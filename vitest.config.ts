@@ -11,6 +11,7 @@ export default defineConfig({
           include: [
             "model/**/*.test.ts",
             "emulator/**/*.test.ts",
+            "protocol/**/*.test.ts",
             "conformance/**/*.test.ts",
             "reports/**/*.test.ts",
             "cli/**/*.test.ts",
