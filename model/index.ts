@@ -18,6 +18,8 @@ export {
   IDENTITY_ONLY_OPERATIONS,
   LOCK_OPERATIONS,
   OPERATION_NAMES,
+  OPERATIONS,
+  operationOfEvent,
   type ArchiveOperation,
   type Operation,
   type OperationName,

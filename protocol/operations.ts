@@ -17,7 +17,7 @@ export interface HttpRequest {
   body: Buffer;
 }
 
-type Of<N extends OperationName> = Extract<Operation, { name: N }>;
+type Of<N extends OperationName> = Operation & { name: N };
 
 /** Reads a routed request as the operation it is; throws ServiceError for one it cannot read. */
 export type Reader = (request: HttpRequest) => Operation;
