@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import {
   examplePolicy,
   exampleTags,
+  EXAMPLE_NOTIFICATIONS,
   operationOfEvent,
   treeHash,
   TOO_LONG_DESCRIPTION,
@@ -116,6 +117,12 @@ export function concretize(
       return { name: "RemoveTagsFromVault", ...vault, keys: [...Object.keys(exampleTags("valid")), "LegalHold"] };
     case "SET_ACCESS_POLICY":
       return { name: "SetVaultAccessPolicy", ...vault, policy: examplePolicy(event.policy)! };
+    case "SET_NOTIFICATIONS":
+      return {
+        name: "SetVaultNotifications",
+        ...vault,
+        ...(event.config === "valid" ? { config: EXAMPLE_NOTIFICATIONS } : {}),
+      };
     default:
       return { name: operationOfEvent(event.type)!, ...vault } as Operation;
   }

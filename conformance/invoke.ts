@@ -55,13 +55,14 @@ function sdkErrorParts(error: unknown): Pick<Observed, "code" | "unrecognized" |
 /** Without a recorded exchange (a plain SDK client): what the SDK's output or error says. */
 function fromSdk(value: Output | undefined, error: unknown): Observed {
   if (value) {
-    const { $metadata, lockId, location, archiveId, checksum, policy, ...rest } = value;
+    const { $metadata, lockId, location, archiveId, checksum, policy, vaultNotificationConfig, ...rest } = value;
     const headers: Record<string, string> = {};
     if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
     if (typeof location === "string") headers.location = location;
     if (typeof archiveId === "string") headers["x-amz-archive-id"] = archiveId;
     if (typeof checksum === "string") headers["x-amz-sha256-tree-hash"] = checksum;
-    const fields = typeof policy === "object" && policy !== null ? { ...rest, ...policy } : rest;
+    const payload = [policy, vaultNotificationConfig].find((member) => typeof member === "object" && member !== null);
+    const fields = payload ? { ...rest, ...payload } : rest;
     const requestId = $metadata?.requestId ? { requestId: $metadata.requestId } : {};
     const body = Object.keys(fields).length ? { body: fields } : {};
     return { status: $metadata?.httpStatusCode ?? 0, headers, ...requestId, ...body };

@@ -38,6 +38,7 @@ export {
 export {
   examplePolicy,
   exampleTags,
+  EXAMPLE_NOTIFICATIONS,
   TOO_LONG_DESCRIPTION,
   type ArchiveRef,
   type TagSet,

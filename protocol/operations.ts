@@ -115,7 +115,31 @@ export const BINDINGS: { [N in OperationName]: Binding<N> } = {
   SetVaultAccessPolicy: withPolicy("SetVaultAccessPolicy", sdk.SetVaultAccessPolicyCommand),
   GetVaultAccessPolicy: plain("GetVaultAccessPolicy", sdk.GetVaultAccessPolicyCommand),
   DeleteVaultAccessPolicy: plain("DeleteVaultAccessPolicy", sdk.DeleteVaultAccessPolicyCommand),
+  SetVaultNotifications: {
+    command: (operation) =>
+      new sdk.SetVaultNotificationsCommand({
+        ...vaultInput(operation),
+        ...optional("vaultNotificationConfig", operation.config),
+      }),
+    read: (request) => ({
+      name: "SetVaultNotifications",
+      ...vault(request),
+      ...optional("config", notificationConfig(request.body)),
+    }),
+  },
+  GetVaultNotifications: plain("GetVaultNotifications", sdk.GetVaultNotificationsCommand),
+  DeleteVaultNotifications: plain("DeleteVaultNotifications", sdk.DeleteVaultNotificationsCommand),
 };
+
+/** The body `{"SNSTopic": "<arn>", "Events": ["<event>"]}`; an empty body has none. */
+function notificationConfig(body: Buffer): { SNSTopic: string; Events: string[] } | undefined {
+  const topic = jsonField(body, "SNSTopic");
+  const events = stringList(jsonField(body, "Events"), "Events");
+  if (topic === undefined && events === undefined) return undefined;
+  if (topic !== undefined && typeof topic !== "string")
+    throw new ServiceError("SerializationException", "SNSTopic must be a JSON string");
+  return { SNSTopic: topic ?? "", Events: events ?? [] };
+}
 
 /** The archive body, its declared tree hash and description; both checksum headers are required (PROTO-REQUIRED-HEADERS). */
 function readUpload(request: HttpRequest): Of<"UploadArchive"> {
