@@ -16,6 +16,7 @@ export default defineConfig({
             "reports/**/*.test.ts",
             "cli/**/*.test.ts",
             "mutation/**/*.test.ts",
+            "scripts/**/*.test.ts",
             "reliability/**/*.test.ts",
           ],
           testTimeout: 30_000,
