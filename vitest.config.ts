@@ -11,10 +11,12 @@ export default defineConfig({
           include: [
             "model/**/*.test.ts",
             "emulator/**/*.test.ts",
+            "protocol/**/*.test.ts",
             "conformance/**/*.test.ts",
             "reports/**/*.test.ts",
             "cli/**/*.test.ts",
             "mutation/**/*.test.ts",
+            "scripts/**/*.test.ts",
             "reliability/**/*.test.ts",
           ],
           testTimeout: 30_000,

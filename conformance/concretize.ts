@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import {
   examplePolicy,
   exampleTags,
+  EXAMPLE_NOTIFICATIONS,
+  operationOfEvent,
   treeHash,
   TOO_LONG_DESCRIPTION,
   type AbstractEvent,
@@ -74,7 +76,8 @@ export function archiveBody(): Buffer {
 }
 
 /**
- * The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move.
+ * The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move. An event
+ * without data is its operation's on the vault (`OPERATIONS`, the model's operation registry).
  * `deletedArchive` is the id of an archive the suite deleted from this vault, if any.
  */
 export function concretize(
@@ -86,16 +89,6 @@ export function concretize(
 ): Operation | undefined {
   const vault = { accountId: "-", vaultName };
   switch (event.type) {
-    case "CREATE_VAULT":
-      return { name: "CreateVault", ...vault };
-    case "DELETE_VAULT":
-      return { name: "DeleteVault", ...vault };
-    case "DESCRIBE_VAULT":
-      return { name: "DescribeVault", ...vault };
-    case "ABORT":
-      return { name: "AbortVaultLock", ...vault };
-    case "GET":
-      return { name: "GetVaultLock", ...vault };
     case "INITIATE": {
       const policy = examplePolicy(event.policy);
       return { name: "InitiateVaultLock", ...vault, ...(policy !== undefined ? { policy } : {}) };
@@ -122,13 +115,15 @@ export function concretize(
       return { name: "AddTagsToVault", ...vault, tags: exampleTags(event.tags) };
     case "REMOVE_TAGS":
       return { name: "RemoveTagsFromVault", ...vault, keys: [...Object.keys(exampleTags("valid")), "LegalHold"] };
-    case "LIST_TAGS":
-      return { name: "ListTagsForVault", ...vault };
     case "SET_ACCESS_POLICY":
       return { name: "SetVaultAccessPolicy", ...vault, policy: examplePolicy(event.policy)! };
-    case "GET_ACCESS_POLICY":
-      return { name: "GetVaultAccessPolicy", ...vault };
-    case "DELETE_ACCESS_POLICY":
-      return { name: "DeleteVaultAccessPolicy", ...vault };
+    case "SET_NOTIFICATIONS":
+      return {
+        name: "SetVaultNotifications",
+        ...vault,
+        ...(event.config === "valid" ? { config: EXAMPLE_NOTIFICATIONS } : {}),
+      };
+    default:
+      return { name: operationOfEvent(event.type)!, ...vault } as Operation;
   }
 }

@@ -4,26 +4,9 @@
  * is read from the raw answer beneath the SDK, with the SDK's own reading beside it: where the SDK could not
  * parse an answer, that is said too. Nothing a target sends makes this throw.
  */
-import {
-  AbortVaultLockCommand,
-  AddTagsToVaultCommand,
-  CompleteVaultLockCommand,
-  CreateVaultCommand,
-  DeleteArchiveCommand,
-  DeleteVaultAccessPolicyCommand,
-  DeleteVaultCommand,
-  DescribeVaultCommand,
-  GetVaultAccessPolicyCommand,
-  GetVaultLockCommand,
-  InitiateVaultLockCommand,
-  ListTagsForVaultCommand,
-  ListVaultsCommand,
-  RemoveTagsFromVaultCommand,
-  SetVaultAccessPolicyCommand,
-  UploadArchiveCommand,
-  type GlacierClient,
-} from "@aws-sdk/client-glacier";
+import type { GlacierClient } from "@aws-sdk/client-glacier";
 import { isErrorCode, type ErrorCode, type Operation } from "../model/index.js";
+import { BINDINGS } from "../protocol/operations.js";
 import type { Captured, WireExchange } from "./wire/exchange.js";
 import { captureExchange, Interrupted } from "./wire/handler.js";
 import { jsonObject } from "./wire/json.js";
@@ -55,75 +38,10 @@ export class Unsendable extends Error {}
 
 type Output = Record<string, unknown> & { $metadata?: { httpStatusCode?: number; requestId?: string } };
 
+/** Sends the operation's SDK command (`protocol/operations.ts`). */
 function sendCommand(client: GlacierClient, operation: Operation): Promise<object> {
-  const { accountId } = operation;
-  switch (operation.name) {
-    case "CreateVault":
-      return client.send(new CreateVaultCommand({ accountId, vaultName: operation.vaultName }));
-    case "DeleteVault":
-      return client.send(new DeleteVaultCommand({ accountId, vaultName: operation.vaultName }));
-    case "DescribeVault":
-      return client.send(new DescribeVaultCommand({ accountId, vaultName: operation.vaultName }));
-    case "ListVaults":
-      return client.send(
-        new ListVaultsCommand({
-          accountId,
-          ...(operation.limit ? { limit: Number(operation.limit) } : {}),
-          ...(operation.marker ? { marker: operation.marker } : {}),
-        }),
-      );
-    case "InitiateVaultLock": {
-      const policy = operation.policy === undefined ? {} : { policy: { Policy: operation.policy } };
-      return client.send(new InitiateVaultLockCommand({ accountId, vaultName: operation.vaultName, ...policy }));
-    }
-    case "CompleteVaultLock":
-      return client.send(
-        new CompleteVaultLockCommand({ accountId, vaultName: operation.vaultName, lockId: operation.lockId }),
-      );
-    case "AbortVaultLock":
-      return client.send(new AbortVaultLockCommand({ accountId, vaultName: operation.vaultName }));
-    case "GetVaultLock":
-      return client.send(new GetVaultLockCommand({ accountId, vaultName: operation.vaultName }));
-    default:
-      return sendDataCommand(client, operation);
-  }
-}
-
-function sendDataCommand(client: GlacierClient, operation: Operation): Promise<object> {
-  if (operation.name === "ListVaults") throw new Error("ListVaults is not a vault data operation");
-  const vault = { accountId: operation.accountId, vaultName: operation.vaultName };
-  switch (operation.name) {
-    case "UploadArchive":
-      return client.send(
-        new UploadArchiveCommand({
-          ...vault,
-          body: operation.body,
-          checksum: operation.treeHash,
-          ...(operation.description !== undefined ? { archiveDescription: operation.description } : {}),
-        }),
-      );
-    case "DeleteArchive":
-      return client.send(new DeleteArchiveCommand({ ...vault, archiveId: operation.archiveId }));
-    case "AddTagsToVault":
-      return client.send(new AddTagsToVaultCommand({ ...vault, Tags: operation.tags }));
-    case "RemoveTagsFromVault":
-      return client.send(new RemoveTagsFromVaultCommand({ ...vault, TagKeys: operation.keys }));
-    case "ListTagsForVault":
-      return client.send(new ListTagsForVaultCommand(vault));
-    case "SetVaultAccessPolicy":
-      return client.send(
-        new SetVaultAccessPolicyCommand({
-          ...vault,
-          ...(operation.policy !== undefined ? { policy: { Policy: operation.policy } } : {}),
-        }),
-      );
-    case "GetVaultAccessPolicy":
-      return client.send(new GetVaultAccessPolicyCommand(vault));
-    case "DeleteVaultAccessPolicy":
-      return client.send(new DeleteVaultAccessPolicyCommand(vault));
-    default:
-      throw new Error(`${operation.name} is not a vault data operation`);
-  }
+  const command = (BINDINGS[operation.name].command as (o: Operation) => object)(operation);
+  return client.send(command as Parameters<GlacierClient["send"]>[0]);
 }
 
 /** The SDK's error: its name (an AWS code when the table knows it) and message. */
@@ -137,13 +55,14 @@ function sdkErrorParts(error: unknown): Pick<Observed, "code" | "unrecognized" |
 /** Without a recorded exchange (a plain SDK client): what the SDK's output or error says. */
 function fromSdk(value: Output | undefined, error: unknown): Observed {
   if (value) {
-    const { $metadata, lockId, location, archiveId, checksum, policy, ...rest } = value;
+    const { $metadata, lockId, location, archiveId, checksum, policy, vaultNotificationConfig, ...rest } = value;
     const headers: Record<string, string> = {};
     if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
     if (typeof location === "string") headers.location = location;
     if (typeof archiveId === "string") headers["x-amz-archive-id"] = archiveId;
     if (typeof checksum === "string") headers["x-amz-sha256-tree-hash"] = checksum;
-    const fields = typeof policy === "object" && policy !== null ? { ...rest, ...policy } : rest;
+    const payload = [policy, vaultNotificationConfig].find((member) => typeof member === "object" && member !== null);
+    const fields = payload ? { ...rest, ...payload } : rest;
     const requestId = $metadata?.requestId ? { requestId: $metadata.requestId } : {};
     const body = Object.keys(fields).length ? { body: fields } : {};
     return { status: $metadata?.httpStatusCode ?? 0, headers, ...requestId, ...body };

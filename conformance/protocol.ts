@@ -73,7 +73,8 @@ const rawUpload = (vaultName: string, headers: Record<string, string>): RawProbe
   operation: "UploadArchive",
 });
 
-const CHECKS: ProtocolCheck[] = [
+/** The protocol checks, in the order they run. */
+export const PROTOCOL_CHECKS: readonly ProtocolCheck[] = [
   {
     id: "protocol:wrong-secret",
     requirements: ["PROTO-SIGV4", "PROTO-BAD-SIGNATURE"],
@@ -190,7 +191,7 @@ export async function runProtocolChecks(context: SuiteContext): Promise<CheckRes
   const vaultName = `${context.prefix}-probe`;
   context.stats.requests++;
   await invoke(context.principal.client, { name: "CreateVault", accountId: "-", vaultName });
-  for (const check of CHECKS) {
+  for (const check of PROTOCOL_CHECKS) {
     results.push(await runCheck(context, check, vaultName));
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${check.id}`);
   }

@@ -18,7 +18,8 @@ import { PERMANENT_LOCK_REFUSED } from "./rails.js";
 import { describeOperation } from "./requests.js";
 import { clientFor } from "./target.js";
 
-const REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
+/** What every race speaks for. */
+export const RACE_REQUIREMENTS = ["RACE-ONE-INITIATE-WINS"];
 const NO_ROUTE = new Set([404, 405, 501]);
 
 export interface RaceOptions {
@@ -44,7 +45,7 @@ export const DEFAULT_RACES: RaceOptions = {
 type Base = Pick<CheckResult, "id" | "generator" | "target" | "requirements">;
 
 function raceBase(context: SuiteContext, id: string): Base {
-  return { id, generator: "race", target: context.target.name, requirements: REQUIREMENTS };
+  return { id, generator: "race", target: context.target.name, requirements: RACE_REQUIREMENTS };
 }
 
 /** Sends every operation at once, one lane each, through the context's client; stops if the target is gone. */
@@ -126,7 +127,7 @@ function winnerWithoutId(base: Base, entries: HistoryEntry[]): CheckResult | und
   if (!nameless) return undefined;
   return {
     ...base,
-    requirements: ["INIT-INSTALLS-POLICY", ...REQUIREMENTS],
+    requirements: ["INIT-INSTALLS-POLICY", ...RACE_REQUIREMENTS],
     verdict: "fail",
     reason: `a winning Initiate answered no x-amz-lock-id: ${tally(entries)}`,
     observed: tally(entries),
@@ -220,18 +221,28 @@ async function loadRace(context: SuiteContext, options: RaceOptions): Promise<Ch
   }
 }
 
+/** The ids of the race checks under `options`, in the order they run. */
+export function raceIds(options: RaceOptions = DEFAULT_RACES): [string, string, string] {
+  const { clients, operations, vaults } = options.load;
+  return [
+    `race:initiate-x${options.initiates}`,
+    "race:complete-vs-abort",
+    `race:load-${clients}x${operations}x${vaults}`,
+  ];
+}
+
 /** All race checks. */
 export async function runRaces(context: SuiteContext, options: RaceOptions = DEFAULT_RACES): Promise<CheckResult[]> {
-  const { clients, operations, vaults } = options.load;
+  const [initiate, completeAbort, load] = raceIds(options);
   const checks: [string, () => Promise<CheckResult>][] = [
-    [`race:initiate-x${options.initiates}`, () => initiateRace(context, options)],
-    ["race:complete-vs-abort", () => completeAbortRace(context, options)],
-    [`race:load-${clients}x${operations}x${vaults}`, () => loadRace(context, options)],
+    [initiate, () => initiateRace(context, options)],
+    [completeAbort, () => completeAbortRace(context, options)],
+    [load, () => loadRace(context, options)],
   ];
   const results: CheckResult[] = [];
   for (const [id, check] of checks) {
     const result = await check().catch((error: unknown) =>
-      resultOfError({ id, generator: "race", target: context.target.name, requirements: REQUIREMENTS }, error),
+      resultOfError({ id, generator: "race", target: context.target.name, requirements: RACE_REQUIREMENTS }, error),
     );
     results.push(result);
     context.progress(`${result.verdict.padEnd(14)} ${result.id}`);

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { AccountCredentials } from "./accounts.js";
-import { ServiceError } from "./errors.js";
+import { ServiceError } from "../protocol/errors.js";
 import { payloadHash, SigV4Signer } from "./sigv4.js";
 
 export interface SignedRequest {

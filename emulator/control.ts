@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from "node:http";
 import type { ServiceClock } from "./clock.js";
-import { ServiceError } from "./errors.js";
+import { ServiceError } from "../protocol/errors.js";
 
 export const CONTROL_PREFIX = "/__emulator/";
 

@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ERRORS, type ErrorCode, type Operation, type OperationName, type Response } from "../model/index.js";
 import type { Verifier } from "./auth.js";
 import { serveControl, type ControlOptions } from "./control.js";
-import { errorBody, ServiceError } from "./errors.js";
-import { HANDLERS, type Handler } from "./handlers.js";
+import { errorBody, ServiceError } from "../protocol/errors.js";
+import { BINDINGS, type Reader } from "../protocol/operations.js";
 import { isArchiveUpload, matchRoute } from "./routes.js";
 
 export const API_VERSION = "2012-06-01";
@@ -25,8 +25,8 @@ export interface PipelineDeps {
   maxBodyBytes: number;
   maxArchiveBytes: number;
   control: ControlOptions | undefined;
-  /** The handler of each operation; `HANDLERS` by default. */
-  handlers?: Record<OperationName, Handler>;
+  /** Request readers that replace the registry's (`BINDINGS`), by operation. */
+  readers?: Partial<Record<OperationName, Reader>>;
 }
 
 /** A Node request listener running the pipeline. It never throws and always answers. */
@@ -75,7 +75,8 @@ function answer(
   const principal = deps.auth.verify({ method, rawPath, query: queryRecord(query), headers: req.headers, body });
   checkApiVersion(req.headers["x-amz-glacier-version"]);
   const route = routeOf(method, rawPath, query);
-  const operation = (deps.handlers ?? HANDLERS)[route.operation]({ route, body, query, headers: req.headers });
+  const read = deps.readers?.[route.operation] ?? BINDINGS[route.operation].read;
+  const operation = read({ labels: route.labels, body, query, headers: req.headers });
   const response = deps.service.execute(operation, principal.account.accountId, principal.region);
   if (response instanceof Promise) return response.then((served) => writeResponse(res, requestId, served));
   writeResponse(res, requestId, response);

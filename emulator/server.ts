@@ -9,7 +9,7 @@ import { DEFAULT_ACCOUNTS, type AccountCredentials } from "./accounts.js";
 import { Authenticator } from "./auth.js";
 import { ERRORS, type ErrorCode } from "../model/index.js";
 import { createClock, type ServiceClock } from "./clock.js";
-import { errorBody } from "./errors.js";
+import { errorBody } from "../protocol/errors.js";
 import { createPipeline } from "./pipeline.js";
 import { Journal } from "./journal.js";
 import { mutantNamed } from "./mutants/catalogue.js";

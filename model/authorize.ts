@@ -7,13 +7,7 @@
  */
 import { archiveAgeInDays } from "./archive.js";
 import type { EdgeMeta, LockState, VaultContext } from "./machine-types.js";
-import {
-  IDENTITY_ONLY_OPERATIONS,
-  LOCK_OPERATIONS,
-  OPERATION_NAMES,
-  type OperationName,
-  type VaultOperation,
-} from "./operations.js";
+import { OPERATION_NAMES, OPERATIONS, type OperationName, type VaultOperation } from "./operations.js";
 import { err } from "./outcome.js";
 import { UnsupportedCondition } from "./policy/conditions.js";
 import { contextOf, evaluatePolicy, type PolicyRequest } from "./policy/evaluate.js";
@@ -43,7 +37,7 @@ export const POLICY_EDGES = {
  * (POL-SELF-LOCK) and those identity policies alone authorize (POL-IDENTITY-ONLY).
  */
 export const GOVERNED_OPERATIONS: readonly OperationName[] = OPERATION_NAMES.filter(
-  (name) => !LOCK_OPERATIONS.includes(name) && !IDENTITY_ONLY_OPERATIONS.includes(name),
+  (name) => OPERATIONS[name].governance === "governed",
 );
 
 export interface Authorization {

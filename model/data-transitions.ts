@@ -1,6 +1,6 @@
 /**
  * Transitions of the operations a lock policy governs: archives, vault tags and the vault access policy
- * (ARCH-*, TAGS-*, AP-*), and DeleteVault's emptiness rules (DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). The policy
+ * (ARCH-*, TAGS-*, AP-*, NOTIF-*), and DeleteVault's emptiness rules (DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). The policy
  * decision itself happens before the machine, in `authorize.ts`; these edges say what an allowed request does.
  */
 import type { LockState } from "./machine-types.js";
@@ -19,6 +19,9 @@ export const DATA_EVENTS = [
   "SET_ACCESS_POLICY",
   "GET_ACCESS_POLICY",
   "DELETE_ACCESS_POLICY",
+  "SET_NOTIFICATIONS",
+  "GET_NOTIFICATIONS",
+  "DELETE_NOTIFICATIONS",
 ] as const;
 type DataEvent = (typeof DATA_EVENTS)[number];
 
@@ -136,6 +139,56 @@ export function dataOperations(state: Present): Record<DataEvent, Transition | T
       },
     },
     ...accessPolicyOperations(state),
+    ...notificationOperations(state),
+  };
+}
+
+/** The notification-configuration subresource (NOTIF-*): set, read back, removed; the lock is untouched. */
+function notificationOperations(
+  state: Present,
+): Record<"SET_NOTIFICATIONS" | "GET_NOTIFICATIONS" | "DELETE_NOTIFICATIONS", Transition | Transition[]> {
+  const id = (name: string) => `${state}.${name}`;
+  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
+  return {
+    SET_NOTIFICATIONS: [
+      {
+        guard: "notificationsMissing",
+        meta: {
+          id: id("SET_NOTIFICATIONS.missingConfig"),
+          requirements: ["NOTIF-CONFIG-MISSING"],
+          expect: err("MissingParameterValueException"),
+          alternatives: [err("InvalidParameterValueException")],
+          reason: "Required parameter missing: vaultNotificationConfig",
+        },
+      },
+      {
+        actions: "setNotifications",
+        meta: { id: id("SET_NOTIFICATIONS"), requirements: ["NOTIF-SET", ...untouched], expect: ok(204) },
+      },
+    ],
+    GET_NOTIFICATIONS: [
+      {
+        guard: "noNotifications",
+        meta: {
+          id: id("GET_NOTIFICATIONS.none"),
+          requirements: ["NOTIF-GET-NONE"],
+          expect: err("ResourceNotFoundException"),
+          reason: "No notification configuration is set",
+        },
+      },
+      {
+        meta: {
+          id: id("GET_NOTIFICATIONS"),
+          requirements: ["NOTIF-SET"],
+          expect: ok(200),
+          requires: { body: ["SNSTopic", "Events"] },
+        },
+      },
+    ],
+    DELETE_NOTIFICATIONS: {
+      actions: "dropNotifications",
+      meta: { id: id("DELETE_NOTIFICATIONS"), requirements: ["NOTIF-DELETE", ...untouched], expect: ok(204) },
+    },
   };
 }
 

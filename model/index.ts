@@ -18,6 +18,8 @@ export {
   IDENTITY_ONLY_OPERATIONS,
   LOCK_OPERATIONS,
   OPERATION_NAMES,
+  OPERATIONS,
+  operationOfEvent,
   type ArchiveOperation,
   type Operation,
   type OperationName,
@@ -36,6 +38,7 @@ export {
 export {
   examplePolicy,
   exampleTags,
+  EXAMPLE_NOTIFICATIONS,
   TOO_LONG_DESCRIPTION,
   type ArchiveRef,
   type TagSet,

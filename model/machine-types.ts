@@ -34,8 +34,16 @@ export interface VaultContext {
   tags: Record<string, string>;
   /** The vault access policy, independent of the lock policy (AP-INDEPENDENT). */
   accessPolicy?: string;
+  /** The vault's notification configuration (NOTIF-SET). */
+  notifications?: NotificationConfig;
   /** Ids of this vault's aborted or expired attempts, newest last, at most RETIRED_KEPT. */
   retiredLockIds: string[];
+}
+
+/** Where a vault's job notifications go: an SNS topic and the events that publish to it. */
+export interface NotificationConfig {
+  SNSTopic: string;
+  Events: string[];
 }
 
 export type VaultEvent =
@@ -63,7 +71,10 @@ export type VaultEvent =
   | { type: "LIST_TAGS"; now: number }
   | { type: "SET_ACCESS_POLICY"; now: number; policy?: string }
   | { type: "GET_ACCESS_POLICY"; now: number }
-  | { type: "DELETE_ACCESS_POLICY"; now: number };
+  | { type: "DELETE_ACCESS_POLICY"; now: number }
+  | { type: "SET_NOTIFICATIONS"; now: number; config?: NotificationConfig }
+  | { type: "GET_NOTIFICATIONS"; now: number }
+  | { type: "DELETE_NOTIFICATIONS"; now: number };
 
 export type LockState = "absent" | "noLock" | "inProgress" | "locked";
 

@@ -1,4 +1,10 @@
-/** The operations the oracle answers, as an endpoint receives them (URI account id, not yet resolved). */
+/** The operations the oracle answers: their parameters, and the model half of the operation registry. */
+import { describeBody, lockBody } from "./answers.js";
+import { treeHash } from "./archive.js";
+import type { NotificationConfig, VaultEvent } from "./machine-types.js";
+import type { VaultRecord, WorldView } from "./world.js";
+
+/** An operation as an endpoint receives it (URI account id, not yet resolved). */
 export type Operation =
   | { name: "CreateVault" | "DeleteVault" | "DescribeVault"; accountId: string; vaultName: string }
   | { name: "GetVaultLock" | "AbortVaultLock"; accountId: string; vaultName: string }
@@ -13,7 +19,9 @@ export type Operation =
       accountId: string;
       vaultName: string;
     }
-  | { name: "SetVaultAccessPolicy"; accountId: string; vaultName: string; policy?: string };
+  | { name: "SetVaultAccessPolicy"; accountId: string; vaultName: string; policy?: string }
+  | { name: "SetVaultNotifications"; accountId: string; vaultName: string; config?: NotificationConfig }
+  | { name: "GetVaultNotifications" | "DeleteVaultNotifications"; accountId: string; vaultName: string };
 
 /** Archive operations. `treeHash` is the declared `x-amz-sha256-tree-hash`; the body's own is computed from `body`. */
 export type ArchiveOperation =
@@ -31,38 +39,141 @@ export type ArchiveOperation =
 export type OperationName = Operation["name"];
 export type VaultOperation = Exclude<Operation, { name: "ListVaults" }>;
 
-export const OPERATION_NAMES: readonly OperationName[] = [
-  "CreateVault",
-  "DeleteVault",
-  "DescribeVault",
-  "ListVaults",
-  "InitiateVaultLock",
-  "CompleteVaultLock",
-  "AbortVaultLock",
-  "GetVaultLock",
-  "UploadArchive",
-  "DeleteArchive",
-  "AddTagsToVault",
-  "RemoveTagsFromVault",
-  "ListTagsForVault",
-  "SetVaultAccessPolicy",
-  "GetVaultAccessPolicy",
-  "DeleteVaultAccessPolicy",
-];
-
-/** The operations a vault's policies never govern (POL-SELF-LOCK): the lock's own. */
-export const LOCK_OPERATIONS: readonly OperationName[] = [
-  "InitiateVaultLock",
-  "CompleteVaultLock",
-  "AbortVaultLock",
-  "GetVaultLock",
-];
+type Of<N extends OperationName> = Operation & { name: N };
 
 /**
- * Operations authorized by identity policies only (POL-IDENTITY-ONLY): the permissions reference gives them no
- * vault resource, so no vault policy governs them.
+ * Which policies govern an operation on an existing vault: `lock`, the lock's own, none (POL-SELF-LOCK);
+ * `identity`, identity policies alone, which a vault policy never governs (POL-IDENTITY-ONLY: the permissions
+ * reference gives them no vault resource); `governed`, the lock and access policies, which can deny it.
  */
-export const IDENTITY_ONLY_OPERATIONS: readonly OperationName[] = ["CreateVault", "ListVaults"];
+export type Governance = "lock" | "identity" | "governed";
+
+/** What a machine event is built from besides the operation. */
+export interface EventInput {
+  request: Request;
+  world: WorldView;
+  account: string;
+}
+
+/** What a success answer is built from besides the operation: the vault after the step. */
+export interface AnswerInput {
+  region: string;
+  account: string;
+  record: VaultRecord | undefined;
+  now: number;
+  /** The id an UploadArchive gave its archive. */
+  archiveId?: string;
+}
+
+/** The model half of an operation's definition; its edge half (SDK command, HTTP route) is `protocol/`. */
+export interface OperationDefinition<N extends OperationName> {
+  governance: Governance;
+  /** The machine event it sends; ListVaults, which the gate answers, has none. */
+  event?: VaultEvent["type"];
+  /** The event's members besides `type` and `now`. */
+  data?: (operation: Of<N>, input: EventInput) => object;
+  /** The success answer's headers and body (CV-CREATES, GET-*, DESC-VAULT, ARCH-UPLOAD, TAGS-LIST, AP-SET). */
+  answer?: (
+    operation: Of<N>,
+    input: AnswerInput,
+  ) => { headers?: Record<string, string>; body?: Record<string, unknown> };
+}
+
+/** Every operation the oracle answers, in the order reports and routes list them. */
+export const OPERATIONS: { [N in OperationName]: OperationDefinition<N> } = {
+  CreateVault: {
+    governance: "identity",
+    event: "CREATE_VAULT",
+    answer: (operation, { account }) => ({ headers: { location: `/${account}/vaults/${operation.vaultName}` } }),
+  },
+  DeleteVault: { governance: "governed", event: "DELETE_VAULT" },
+  DescribeVault: {
+    governance: "governed",
+    event: "DESCRIBE_VAULT",
+    answer: (operation, { region, account, record, now }) => ({
+      body: describeBody(region, account, operation.vaultName, record, now),
+    }),
+  },
+  ListVaults: { governance: "identity" },
+  InitiateVaultLock: {
+    governance: "lock",
+    event: "INITIATE",
+    data: (operation, { request }) => ({ policy: operation.policy, lockId: request.freshLockId }),
+    answer: (_, { record }) => ({ headers: { "x-amz-lock-id": record?.context.lock?.lockId ?? "" } }),
+  },
+  CompleteVaultLock: { governance: "lock", event: "COMPLETE", data: (operation) => ({ lockId: operation.lockId }) },
+  AbortVaultLock: { governance: "lock", event: "ABORT" },
+  GetVaultLock: { governance: "lock", event: "GET", answer: (_, { record }) => ({ body: lockBody(record) }) },
+  UploadArchive: {
+    governance: "governed",
+    event: "UPLOAD_ARCHIVE",
+    data: ({ body, treeHash: declared, description }, { request }) => ({
+      archiveId: request.freshArchiveId ?? "",
+      size: body.length,
+      treeHash: declared,
+      bodyTreeHash: treeHash(body),
+      ...(description !== undefined ? { description } : {}),
+    }),
+    answer: (operation, { account, record, archiveId = "" }) => ({
+      headers: {
+        location: `/${account}/vaults/${operation.vaultName}/archives/${archiveId}`,
+        "x-amz-archive-id": archiveId,
+        "x-amz-sha256-tree-hash": record?.context.archives[archiveId]?.treeHash ?? "",
+      },
+    }),
+  },
+  DeleteArchive: {
+    governance: "governed",
+    event: "DELETE_ARCHIVE",
+    data: ({ archiveId, vaultName }, { world, account }) => {
+      const holder = world.archiveHolder(account, archiveId);
+      return { archiveId, storedElsewhere: holder !== undefined && holder !== vaultName };
+    },
+  },
+  AddTagsToVault: { governance: "governed", event: "ADD_TAGS", data: ({ tags }) => ({ tags }) },
+  RemoveTagsFromVault: { governance: "governed", event: "REMOVE_TAGS", data: ({ keys }) => ({ keys }) },
+  ListTagsForVault: {
+    governance: "governed",
+    event: "LIST_TAGS",
+    answer: (_, { record }) => ({ body: { Tags: { ...record?.context.tags } } }),
+  },
+  SetVaultAccessPolicy: { governance: "governed", event: "SET_ACCESS_POLICY", data: ({ policy }) => ({ policy }) },
+  GetVaultAccessPolicy: {
+    governance: "governed",
+    event: "GET_ACCESS_POLICY",
+    answer: (_, { record }) => ({ body: { Policy: record?.context.accessPolicy ?? "" } }),
+  },
+  DeleteVaultAccessPolicy: { governance: "governed", event: "DELETE_ACCESS_POLICY" },
+  SetVaultNotifications: { governance: "governed", event: "SET_NOTIFICATIONS", data: ({ config }) => ({ config }) },
+  GetVaultNotifications: {
+    governance: "governed",
+    event: "GET_NOTIFICATIONS",
+    answer: (_, { record }) => ({ body: { ...record?.context.notifications } }),
+  },
+  DeleteVaultNotifications: { governance: "governed", event: "DELETE_NOTIFICATIONS" },
+};
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as readonly OperationName[];
+
+const governedBy = (governance: Governance) => OPERATION_NAMES.filter((n) => OPERATIONS[n].governance === governance);
+
+/** The operations a vault's policies never govern (POL-SELF-LOCK): the lock's own. */
+export const LOCK_OPERATIONS: readonly OperationName[] = governedBy("lock");
+
+/** Operations authorized by identity policies only (POL-IDENTITY-ONLY). */
+export const IDENTITY_ONLY_OPERATIONS: readonly OperationName[] = governedBy("identity");
+
+/** The operation whose machine event `type` is. */
+export function operationOfEvent(type: string): OperationName | undefined {
+  return OPERATION_NAMES.find((name) => OPERATIONS[name].event === type);
+}
+
+/** The machine event of a vault operation (the oracle's). */
+export function eventOf(operation: VaultOperation, input: EventInput): VaultEvent {
+  const definition = OPERATIONS[operation.name] as OperationDefinition<OperationName>;
+  const data = definition.data?.(operation as never, input) ?? {};
+  return { type: definition.event, now: input.request.now, ...data } as VaultEvent;
+}
 
 /** A request as the oracle sees it: who signed it, when the endpoint received it, in which region. */
 export interface Request {

@@ -5,14 +5,14 @@
  * none are restated here.
  */
 import { advance, type Snapshot } from "./advance.js";
-import { treeHash } from "./archive.js";
 import { authorize } from "./authorize.js";
 import { INVENTORY_INTERVAL_MS, writtenSinceInventory } from "./inventory.js";
 import { checkGate, GATE_EDGES, LIST_PAGE_MAX, listLimit, markerStart } from "./gate.js";
 import { EMPTY_VAULT, type EdgeMeta, type VaultEvent } from "./machine.js";
-import type { Request, VaultOperation } from "./operations.js";
+import { eventOf, type Request, type VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
-import { describeBody, render } from "./render.js";
+import { describeBody } from "./answers.js";
+import { render } from "./render.js";
 import { vaultArn } from "./rules.js";
 import { sameRecord, type Change, type VaultRecord, type WorldView } from "./world.js";
 
@@ -80,66 +80,6 @@ function timeVariants(start: Snapshot, now: number, tolerance: number): { snapsh
   return [{ snapshot: ticked.next, edges: ticked.edge ? [ticked.edge] : [] }];
 }
 
-function eventOf(operation: VaultOperation, request: Request, world: WorldView, account: string): VaultEvent {
-  const now = request.now;
-  switch (operation.name) {
-    case "CreateVault":
-      return { type: "CREATE_VAULT", now };
-    case "DeleteVault":
-      return { type: "DELETE_VAULT", now };
-    case "DescribeVault":
-      return { type: "DESCRIBE_VAULT", now };
-    case "InitiateVaultLock":
-      return { type: "INITIATE", now, policy: operation.policy, lockId: request.freshLockId };
-    case "CompleteVaultLock":
-      return { type: "COMPLETE", now, lockId: operation.lockId };
-    case "AbortVaultLock":
-      return { type: "ABORT", now };
-    case "GetVaultLock":
-      return { type: "GET", now };
-    default:
-      return dataEventOf(operation, request, world, account);
-  }
-}
-
-function dataEventOf(operation: VaultOperation, request: Request, world: WorldView, account: string): VaultEvent {
-  const now = request.now;
-  switch (operation.name) {
-    case "UploadArchive": {
-      const { body, treeHash: declared, description } = operation;
-      const archiveId = request.freshArchiveId ?? "";
-      return {
-        type: "UPLOAD_ARCHIVE",
-        now,
-        archiveId,
-        size: body.length,
-        treeHash: declared,
-        bodyTreeHash: treeHash(body),
-        ...(description !== undefined ? { description } : {}),
-      };
-    }
-    case "DeleteArchive": {
-      const holder = world.archiveHolder(account, operation.archiveId);
-      const storedElsewhere = holder !== undefined && holder !== operation.vaultName;
-      return { type: "DELETE_ARCHIVE", now, archiveId: operation.archiveId, storedElsewhere };
-    }
-    case "AddTagsToVault":
-      return { type: "ADD_TAGS", now, tags: operation.tags };
-    case "RemoveTagsFromVault":
-      return { type: "REMOVE_TAGS", now, keys: operation.keys };
-    case "ListTagsForVault":
-      return { type: "LIST_TAGS", now };
-    case "SetVaultAccessPolicy":
-      return { type: "SET_ACCESS_POLICY", now, policy: operation.policy };
-    case "GetVaultAccessPolicy":
-      return { type: "GET_ACCESS_POLICY", now };
-    case "DeleteVaultAccessPolicy":
-      return { type: "DELETE_ACCESS_POLICY", now };
-    default:
-      throw new Error(`${operation.name} is not a data operation`);
-  }
-}
-
 function vaultStep(
   world: WorldView,
   request: Request,
@@ -168,7 +108,7 @@ function vaultStep(
         changes: change(snapshot),
       }));
     }
-    const event = eventOf(operation, request, world, account);
+    const event = eventOf(operation, { request, world, account });
     return [event, ...soonerInventory(snapshot, event)].flatMap((variant, v) => {
       const { next, edge } = advance(snapshot, variant);
       if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);

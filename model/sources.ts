@@ -24,6 +24,10 @@ export const SOURCES = {
   "doc:delete-archive": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-archive-delete.html",
   "doc:tree-hash": "https://docs.aws.amazon.com/amazonglacier/latest/dev/checksum-calculations.html",
   "doc:add-tags": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-AddTagsToVault.html",
+  "doc:notifications-set": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-notifications-put.html",
+  "doc:notifications-get": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-notifications-get.html",
+  "doc:notifications-delete":
+    "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-vault-notifications-delete.html",
   "doc:tagging": "https://docs.aws.amazon.com/amazonglacier/latest/dev/tagging.html",
   "doc:access-policy": "https://docs.aws.amazon.com/amazonglacier/latest/dev/api-SetVaultAccessPolicy.html",
   "doc:permissions": "https://docs.aws.amazon.com/amazonglacier/latest/dev/glacier-api-permissions-ref.html",

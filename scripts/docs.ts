@@ -1,10 +1,23 @@
-/** Writes the generated documentation pages. */
+/** Writes the generated documentation pages: all, or those named (`npm run docs -- requirements`). */
 import { writeFileSync } from "node:fs";
 import { prove } from "../model/check/prove.js";
 import { stateMachinePage } from "../model/diagram.js";
 import { propertiesPage } from "../model/properties/page.js";
+import { requirementsPage } from "./requirements-page.js";
 
-writeFileSync(new URL("../docs/state-machine.md", import.meta.url), stateMachinePage());
-console.log("wrote docs/state-machine.md");
-writeFileSync(new URL("../docs/properties.md", import.meta.url), propertiesPage(prove()));
-console.log("wrote docs/properties.md");
+const PAGES: Record<string, () => string> = {
+  "state-machine": stateMachinePage,
+  requirements: requirementsPage,
+  properties: () => propertiesPage(prove()),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in PAGES));
+if (unknown.length) {
+  console.error(`unknown page ${unknown.join(", ")}; pages: ${Object.keys(PAGES).join(", ")}`);
+  process.exit(2);
+}
+for (const name of wanted.length ? wanted : Object.keys(PAGES)) {
+  writeFileSync(new URL(`../docs/${name}.md`, import.meta.url), PAGES[name]!());
+  console.log(`wrote docs/${name}.md`);
+}

@@ -5,7 +5,7 @@
  */
 import type { AccountCredentials } from "../accounts.js";
 import { AUTHORIZATION, type SignedRequest, type Verifier } from "../auth.js";
-import { HANDLERS, type Handler } from "../handlers.js";
+import { BINDINGS, type Reader } from "../../protocol/operations.js";
 import type { Executor } from "../pipeline.js";
 import type { VaultService, ServiceOptions } from "../service.js";
 import { step, type OperationName } from "../../model/index.js";
@@ -39,23 +39,24 @@ function nonAtomicInitiate(service: VaultService): Executor {
   };
 }
 
-/** Handler layer: every handler sees the request headers as the mutant rewrites them. */
-function rewrittenHandlers(rewrite: NonNullable<Mutant["requestHeaders"]>): Record<OperationName, Handler> {
-  const entries = Object.entries<Handler>(HANDLERS).map(([name, handle]) => {
-    const wrapped: Handler = (input) => handle({ ...input, headers: rewrite(input.headers) });
+/** Handler layer: every request reader sees the request headers as the mutant rewrites them. */
+function rewrittenReaders(rewrite: NonNullable<Mutant["requestHeaders"]>): Record<OperationName, Reader> {
+  const entries = Object.entries(BINDINGS).map(([name, binding]) => {
+    const read = binding.read as Reader;
+    const wrapped: Reader = (input) => read({ ...input, headers: rewrite(input.headers) });
     return [name, wrapped];
   });
-  return Object.fromEntries(entries) as Record<OperationName, Handler>;
+  return Object.fromEntries(entries) as Record<OperationName, Reader>;
 }
 
 /** The pipeline's parts under `mutant`, given the reference ones. */
 export function mutatedParts(
   mutant: Mutant,
   parts: { service: VaultService; auth: Verifier; accounts: readonly AccountCredentials[] },
-): { service: Executor; auth: Verifier; handlers?: Record<OperationName, Handler> } {
+): { service: Executor; auth: Verifier; readers?: Record<OperationName, Reader> } {
   return {
     service: mutant.layer === "concurrency" ? nonAtomicInitiate(parts.service) : parts.service,
     auth: mutant.layer === "auth" ? new UnverifiedAuthenticator(parts.accounts) : parts.auth,
-    ...(mutant.requestHeaders ? { handlers: rewrittenHandlers(mutant.requestHeaders) } : {}),
+    ...(mutant.requestHeaders ? { readers: rewrittenReaders(mutant.requestHeaders) } : {}),
   };
 }

@@ -158,6 +158,42 @@ export const DATA: Requirement[] = [
     sources: ["doc:access-policy", "research:vaults"],
   },
   {
+    id: "NOTIF-SET",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "SetVaultNotifications stores the vault's SNS topic and event list and answers 204; GetVaultNotifications then answers 200 with SNSTopic and Events.",
+    sources: ["doc:notifications-set", "doc:notifications-get", "model:botocore"],
+  },
+  {
+    id: "NOTIF-GET-NONE",
+    level: "documented",
+    scope: "lifecycle",
+    statement:
+      "GetVaultNotifications on a vault without a notification configuration answers 404 ResourceNotFoundException.",
+    sources: ["doc:notifications-get", "model:botocore"],
+  },
+  {
+    id: "NOTIF-DELETE",
+    level: "documented",
+    scope: "lifecycle",
+    statement: "DeleteVaultNotifications removes the notification configuration and answers 204.",
+    sources: ["doc:notifications-delete", "model:botocore"],
+  },
+  {
+    id: "NOTIF-CONFIG-MISSING",
+    level: "unspecified",
+    scope: "lifecycle",
+    statement:
+      "A SetVaultNotifications request without a configuration in its body gets a 400 the documents do not name; the service model lists MissingParameterValueException and InvalidParameterValueException for it.",
+    sources: ["doc:notifications-set", "model:botocore"],
+    choice: {
+      accepts: ["400 MissingParameterValueException", "400 InvalidParameterValueException"],
+      chosen: "400 MissingParameterValueException",
+      reason: "The configuration is the request's one required member, as Policy is for SetVaultAccessPolicy.",
+    },
+  },
+  {
     id: "AP-POLICY-RULES",
     level: "unspecified",
     scope: "lifecycle",

@@ -1,0 +1,51 @@
+/**
+ * Each operation's REST route as the SDK's Smithy schema states it (its `http` trait: method, URI template with
+ * labels and any query literal, success status), for the operations `BINDINGS` serves (PROTO-REST-JSON).
+ */
+import * as sdk from "@aws-sdk/client-glacier";
+import type { OperationName } from "../model/index.js";
+import { BINDINGS } from "./operations.js";
+
+export interface Route {
+  operation: OperationName;
+  method: string;
+  /** The URI template, e.g. `/{accountId}/vaults/{vaultName}/lock-policy/{lockId}`. */
+  uri: string;
+  /** The success status the schema names. */
+  status: number;
+  /** Matches a raw (still percent-encoded) path; its groups are the labels, in `labels` order. */
+  shape: RegExp;
+  labels: string[];
+  /** A query parameter the route requires, as `?operation=add` does. */
+  query?: [string, string];
+}
+
+type OperationSchema = readonly [9, string, string, { http?: [string, string, number] }, ...unknown[]];
+
+function routeOf(operation: OperationName): Route {
+  const schema = (sdk as unknown as Record<string, OperationSchema>)[`${operation}$`];
+  const http = schema?.[3].http;
+  if (!http) throw new Error(`the SDK's schema has no http trait for ${operation}`);
+  const [method, template, status] = http;
+  const [uri = "", literal] = template.split("?", 2);
+  const labels: string[] = [];
+  const pattern = uri.replace(/\{(\w+)\}/g, (_, label: string) => (labels.push(label), "([^/]+)"));
+  const [key, value] = literal?.split("=", 2) ?? [];
+  return {
+    operation,
+    method,
+    uri,
+    status,
+    shape: new RegExp(`^${pattern}$`),
+    labels,
+    ...(key !== undefined ? { query: [key, value ?? ""] as [string, string] } : {}),
+  };
+}
+
+/** The routes, in the registry's order. */
+export const ROUTES: readonly Route[] = (Object.keys(BINDINGS) as OperationName[]).map(routeOf);
+
+/** The route of one operation. */
+export function routeFor(operation: OperationName): Route {
+  return ROUTES.find((route) => route.operation === operation)!;
+}
