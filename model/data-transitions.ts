@@ -1,11 +1,13 @@
 /**
- * Transitions of the operations a lock policy governs: archives, vault tags and the vault access policy
- * (ARCH-*, TAGS-*, AP-*, NOTIF-*), and DeleteVault's emptiness rules (DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). The policy
- * decision itself happens before the machine, in `authorize.ts`; these edges say what an allowed request does.
+ * Transitions of the operations a lock policy governs: archives and vault tags here (ARCH-*, TAGS-*), the access
+ * policy and notifications in `subresource-transitions.ts`, and DeleteVault's emptiness rules (DV-NOT-EMPTY,
+ * DV-RECENTLY-WRITTEN). The policy decision happens before the machine, in `authorize.ts`; these edges say what an
+ * allowed request does.
  */
 import type { LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
 import { NOT_FOUND, type Transition } from "./transitions.js";
+import { accessPolicyOperations, notificationOperations } from "./subresource-transitions.js";
 
 type Present = Exclude<LockState, "absent">;
 
@@ -94,6 +96,17 @@ export function dataOperations(state: Present): Record<DataEvent, Transition | T
       },
       { meta: { id: id("DELETE_ARCHIVE.gone"), requirements: ["ARCH-DELETE-IDEMPOTENT"], expect: ok(204) } },
     ],
+    ...tagOperations(state),
+    ...accessPolicyOperations(state),
+    ...notificationOperations(state),
+  };
+}
+
+/** The tag transitions of an existing vault (TAGS-*); they never touch the lock. */
+function tagOperations(state: Present): Record<"ADD_TAGS" | "REMOVE_TAGS" | "LIST_TAGS", Transition | Transition[]> {
+  const id = (name: string) => `${state}.${name}`;
+  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
+  return {
     ADD_TAGS: [
       {
         guard: "tagsInvalid",
@@ -137,115 +150,6 @@ export function dataOperations(state: Present): Record<DataEvent, Transition | T
         expect: ok(200),
         requires: { body: ["Tags"] },
       },
-    },
-    ...accessPolicyOperations(state),
-    ...notificationOperations(state),
-  };
-}
-
-/** The notification-configuration subresource (NOTIF-*): set, read back, removed; the lock is untouched. */
-function notificationOperations(
-  state: Present,
-): Record<"SET_NOTIFICATIONS" | "GET_NOTIFICATIONS" | "DELETE_NOTIFICATIONS", Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
-  return {
-    SET_NOTIFICATIONS: [
-      {
-        guard: "notificationsMissing",
-        meta: {
-          id: id("SET_NOTIFICATIONS.missingConfig"),
-          requirements: ["NOTIF-CONFIG-MISSING"],
-          expect: err("MissingParameterValueException"),
-          alternatives: [err("InvalidParameterValueException")],
-          reason: "Required parameter missing: vaultNotificationConfig",
-        },
-      },
-      {
-        actions: "setNotifications",
-        meta: { id: id("SET_NOTIFICATIONS"), requirements: ["NOTIF-SET", ...untouched], expect: ok(204) },
-      },
-    ],
-    GET_NOTIFICATIONS: [
-      {
-        guard: "noNotifications",
-        meta: {
-          id: id("GET_NOTIFICATIONS.none"),
-          requirements: ["NOTIF-GET-NONE"],
-          expect: err("ResourceNotFoundException"),
-          reason: "No notification configuration is set",
-        },
-      },
-      {
-        meta: {
-          id: id("GET_NOTIFICATIONS"),
-          requirements: ["NOTIF-SET"],
-          expect: ok(200),
-          requires: { body: ["SNSTopic", "Events"] },
-        },
-      },
-    ],
-    DELETE_NOTIFICATIONS: {
-      actions: "dropNotifications",
-      meta: { id: id("DELETE_NOTIFICATIONS"), requirements: ["NOTIF-DELETE", ...untouched], expect: ok(204) },
-    },
-  };
-}
-
-function accessPolicyOperations(
-  state: Present,
-): Record<"SET_ACCESS_POLICY" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY", Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const independent = state === "noLock" ? [] : ["AP-INDEPENDENT"];
-  return {
-    SET_ACCESS_POLICY: [
-      {
-        guard: "accessPolicyMissing",
-        meta: {
-          id: id("SET_ACCESS_POLICY.missingPolicy"),
-          requirements: ["POLICY-MEMBER-MISSING"],
-          expect: err("MissingParameterValueException"),
-          alternatives: [err("InvalidParameterValueException")],
-          reason: "Required parameter missing: Policy",
-        },
-      },
-      {
-        guard: "accessPolicyRejected",
-        meta: {
-          id: id("SET_ACCESS_POLICY.rejected"),
-          requirements: ["AP-POLICY-RULES"],
-          expect: err("InvalidParameterValueException"),
-          alternatives: [err("MissingParameterValueException"), err("LimitExceededException")],
-          reason: "The vault access policy is not valid",
-        },
-      },
-      {
-        actions: "setAccessPolicy",
-        meta: { id: id("SET_ACCESS_POLICY"), requirements: ["AP-SET", ...independent], expect: ok(204) },
-      },
-    ],
-    GET_ACCESS_POLICY: [
-      {
-        guard: "noAccessPolicy",
-        meta: {
-          id: id("GET_ACCESS_POLICY.none"),
-          requirements: ["AP-GET-NONE"],
-          expect: err("ResourceNotFoundException"),
-          reason: "No vault access policy is set",
-        },
-      },
-      {
-        meta: {
-          id: id("GET_ACCESS_POLICY"),
-          requirements: ["AP-SET", ...independent],
-          expect: ok(200),
-          requires: { body: ["Policy"] },
-        },
-      },
-    ],
-    DELETE_ACCESS_POLICY: {
-      actions: "dropAccessPolicy",
-      meta: { id: id("DELETE_ACCESS_POLICY"), requirements: ["AP-DELETE", ...independent], expect: ok(204) },
     },
   };
 }
