@@ -21,7 +21,7 @@ describe("run command rails and usage", () => {
 
   it("reads shards I/N and rejects the rest", () => {
     expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
-    for (const bad of ["0/3", "4/3", "a/b", "1"]) expect(() => parseShard(bad)).toThrow(UsageError);
+    for (const bad of ["0/3", "4/3", "a/b", "1"]) expect(parseShard(bad)).toBeUndefined();
   });
 });
 

@@ -131,6 +131,16 @@ export async function runGateChecks(context: SuiteContext): Promise<CheckResult[
     results.push(scriptResult(base, session, from, run));
     context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${check.id}`);
   }
+  if (!context.second)
+    results.push({
+      id: "gate:account-isolation",
+      generator: "gate",
+      target: context.target.name,
+      requirements: ["ACCT-ISOLATION"],
+      verdict: "skip",
+      reason:
+        "not exercised: the target has no second principal (run: --second-access-key-id, --second-secret-access-key, --second-account-id; in code: Target.second)",
+    });
   results.push(await listOrder(context));
   return results;
 }
