@@ -129,17 +129,18 @@ export function parseCommandLine<S extends FlagSpec>(
 
 /** The `--help` text of a command. */
 export function usage(command: string, summary: string, spec: FlagSpec): string {
-  const lines = Object.entries(spec).map(([name, { type, description, default: d }]) => {
-    const flag = type === "string" ? `--${name} VALUE` : `--${name}`;
-    return `  ${flag.padEnd(26)} ${description}${d !== undefined ? ` (default ${d})` : ""}`;
-  });
+  const rows = Object.entries(spec).map(([name, { type, description, default: d }]) => [
+    type === "string" ? `--${name} VALUE` : `--${name}`,
+    `${description}${d !== undefined ? ` (default ${d})` : ""}`,
+  ]);
+  rows.push(["--help", "show this help"]);
+  const width = Math.max(...rows.map(([flag]) => flag!.length));
   return [
     `usage: ${command.startsWith("npm ") ? command : `glacier-vault-lock ${command}`} [flags]`,
     "",
     summary,
     "",
-    ...lines,
-    `  ${"--help".padEnd(26)} show this help`,
+    ...rows.map(([flag, description]) => `  ${flag!.padEnd(width)}  ${description}`),
   ].join("\n");
 }
 
