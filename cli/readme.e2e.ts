@@ -6,7 +6,7 @@
  * README cannot gain a command nobody runs.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,6 +68,8 @@ const DOCUMENTED: Record<string, Documented> = {
   [`${glv} emulator --port 0 --host 127.0.0.1 --clock-control`]: { exit: 0, interrupt: true },
   [`${glv} run`]: { exit: 0 },
   [`${glv} run --replay 42:3`]: { exit: 0 },
+  [`${glv} run --load 16x10000x16`]: { exit: 0 },
+  [`${glv} check-history out/histories/*.json`]: { exit: 0 },
   [`${glv} run --help`]: { exit: 0 },
   ["moto_server -H 127.0.0.1 -p 5000 &"]: { needsMoto: true },
   [`${glv} run ${moto}`]: { exit: 0, needsMoto: true },
@@ -80,15 +82,33 @@ const DOCUMENTED: Record<string, Documented> = {
     { exit: 0, before: initiateExampleLock },
 };
 
+/** A word with `*` in its file name, as the shell expands it in `cwd` (itself when nothing matches). */
+function expand(word: string, cwd: string): string[] {
+  const slash = word.lastIndexOf("/");
+  const [dir, name] = [word.slice(0, slash + 1), word.slice(slash + 1)];
+  if (!name.includes("*") || !existsSync(join(cwd, dir))) return [word];
+  const pattern = new RegExp(
+    `^${name
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
+  const found = readdirSync(join(cwd, dir)).filter((file) => pattern.test(file));
+  return found.length ? found.sort().map((file) => dir + file) : [word];
+}
+
 /** The line as argv: `npx glacier-vault-lock` → this checkout's bin, ports swapped, checkout files absolute. */
-function argv(line: string, ports: Ports): string[] {
+function argv(line: string, ports: Ports, cwd: string): string[] {
   const swapped = line
     .replace(/\s*&$/, "")
     .replaceAll("5000", String(ports.moto))
     .replaceAll("4000", String(ports.emulator));
   const words = swapped
     .split(/\s+/)
-    .map((word) => (existsSync(join(root, word)) && word.includes("/") ? join(root, word) : word));
+    .flatMap((word) => expand(word, cwd))
+    .map((word) =>
+      word.includes("/") && !existsSync(join(cwd, word)) && existsSync(join(root, word)) ? join(root, word) : word,
+    );
   return words[0] === "npx" ? [process.execPath, bin, ...words.slice(2)] : words;
 }
 
@@ -124,7 +144,7 @@ describe("the README's commands", () => {
     if (skipped) console.log(`not run: ${line} (${skipped})`);
     test.skipIf(Boolean(skipped) || !(line in DOCUMENTED))(line, async () => {
       await documented.before?.(ports);
-      const [command, ...args] = argv(line, ports);
+      const [command, ...args] = argv(line, ports, cwd);
       const child = spawn(command!, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
       const out = collect(child);
       if (documented.exit === undefined) {

@@ -28,6 +28,6 @@ describe("run command rails and usage", () => {
 describe("run --load", () => {
   it("takes CxMxK and refuses anything else with one line (exit 2)", async () => {
     for (const bad of ["8x200", "0x10x1", "axbxc", "8x200x4x1"])
-      await expect(runCommand(["--load", bad])).rejects.toThrow(/--load takes CxMxK/);
+      await expect(runCommand(["--load", bad])).rejects.toThrow(`--load ${bad}: takes CxMxK`);
   });
 });
