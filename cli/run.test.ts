@@ -31,3 +31,11 @@ describe("run --load", () => {
       await expect(runCommand(["--load", bad])).rejects.toThrow(`--load ${bad}: takes CxMxK`);
   });
 });
+
+describe("run --second-*", () => {
+  it("refuses a second principal without --endpoint, where it would be ignored", async () => {
+    await expect(runCommand(["--second-account-id", "444455556666"])).rejects.toThrow(
+      "--second-account-id is for a target given with --endpoint; the embedded emulator has its own second account",
+    );
+  });
+});

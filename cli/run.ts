@@ -125,7 +125,14 @@ function realAwsNotice(options: Options): string {
 
 /** The external target, refused before anything is sent when the rails say so; undefined: the embedded emulator. */
 function externalTarget(flags: Flags): Target | undefined {
-  if (flags.endpoint === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER) return undefined;
+  if (flags.endpoint === undefined && !process.env.AWS_ENDPOINT_URL_GLACIER) {
+    const ignored = Object.keys(SECOND_PRINCIPAL_FLAGS).find((name) => flags[name as keyof Flags] !== undefined);
+    if (ignored)
+      throw new UsageError(
+        `--${ignored} is for a target given with --endpoint; the embedded emulator has its own second account`,
+      );
+    return undefined;
+  }
   const target = targetFromFlags(flags);
   if (target.capabilities.realAws && flags["account-id"] === undefined)
     throw new UsageError(
