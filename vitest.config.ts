@@ -27,6 +27,8 @@ export default defineConfig({
           name: "conformance",
           include: [
             "conformance/**/*.e2e.ts",
+            "api/**/*.e2e.ts",
+            "cli/**/*.e2e.ts",
             "reports/**/*.e2e.ts",
             "mutation/**/*.e2e.ts",
             "reliability/**/*.e2e.ts",

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { decodeHistory, HistoryFormatError } from "../conformance/history.js";
 import { checkHistory } from "../conformance/linearizability.js";
 import { describeFailure } from "../conformance/race-history.js";
-import { parseFlagsAndArgs, usage, UsageError, type FlagSpec } from "./args.js";
+import { parseCommandLine, usage, UsageError } from "./args.js";
 
-const FLAGS: FlagSpec = {};
+const FLAGS = {};
 
 function load(file: string) {
   let text: string;
@@ -27,10 +27,11 @@ function load(file: string) {
 }
 
 export async function checkHistoryCommand(argv: string[]): Promise<number> {
-  const { flags, positionals } = parseFlagsAndArgs(argv, FLAGS);
-  const help = "Check recorded histories for linearizability against the model. Exit 0 all are, 1 one is not, 2 usage.";
-  if (flags.help) {
-    console.log(usage("check-history FILE…", help, FLAGS));
+  const { positionals, help } = parseCommandLine("check-history", argv, FLAGS, { max: Infinity, names: "FILE…" });
+  const summary =
+    "Check recorded histories for linearizability against the model. Exit 0 all are, 1 one is not, 2 usage.";
+  if (help) {
+    console.log(usage("check-history FILE…", summary, FLAGS));
     return 0;
   }
   if (!positionals.length) throw new UsageError("check-history needs at least one history file");

@@ -1,4 +1,5 @@
 /** Entry point of the `glacier-vault-lock` command. Exit codes: 0 success, 1 failures found, 2 usage error, 3 a suite defect. */
+import { InvalidInput } from "../input/read.js";
 import { UsageError } from "./args.js";
 import { emulatorCommand } from "./emulator.js";
 import { checkHistoryCommand } from "./history.js";
@@ -24,20 +25,16 @@ function help(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h") {
-    console.log(help());
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`unknown command ${name}\n\n${help()}`);
-    return 2;
-  }
+  if (name === "--help" || name === "-h") return (console.log(help()), 0);
+  const command = name ? COMMANDS[name] : undefined;
   try {
+    if (!command)
+      throw new UsageError(
+        `${name ? `unknown command ${name}` : "a command is needed"}: ${Object.keys(COMMANDS).join(", ")} (glacier-vault-lock --help)`,
+      );
     return await command.run(rest);
   } catch (error) {
-    const parseError = error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
-    if (parseError || error instanceof UsageError) {
+    if (error instanceof InvalidInput) {
       console.error(error.message);
       return 2;
     }

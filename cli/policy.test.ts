@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { UsageError } from "./args.js";
+import { InvalidInput } from "../input/read.js";
 import { policyCommand } from "./policy.js";
 
 const golden = (name: string) => new URL(`../model/policy/golden/${name}`, import.meta.url).pathname;
@@ -54,10 +54,13 @@ describe("usage errors", () => {
   it.each([
     [
       ["explain", join(dir, "missing.json"), "--vault-arn", EXAMPLEVAULT],
-      /^cannot read .*missing\.json: no such file$/,
+      /missing\.json: no such file \(expected a JSON policy document\)$/,
     ],
     [["explain", notJson, "--vault-arn", EXAMPLEVAULT], /^.*not\.json is not JSON: /],
-    [["explain", golden("retention.json"), "--vault-arn", "arn:aws:s3:::bucket"], /is not a vault ARN/],
+    [
+      ["explain", golden("retention.json"), "--vault-arn", "arn:aws:s3:::bucket"],
+      /^--vault-arn arn:aws:s3:::bucket: takes a vault ARN/,
+    ],
     [["explain", golden("retention.json")], /--vault-arn is required/],
     [["diff", golden("retention.json"), "--vault-arn", EXAMPLEVAULT], /takes OLD NEW/],
     [["verify", golden("retention.json")], /--vault is required/],
@@ -67,7 +70,7 @@ describe("usage errors", () => {
     ],
     [["frob"], /unknown policy subcommand frob/],
   ])("%j", async (argv, message) => {
-    await expect(policyCommand(argv)).rejects.toThrow(UsageError);
+    await expect(policyCommand(argv)).rejects.toThrow(InvalidInput);
     await expect(policyCommand(argv)).rejects.toThrow(message);
   });
 

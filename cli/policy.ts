@@ -3,48 +3,38 @@
  * CompleteVaultLock makes it permanent. Exit codes: explain 0; diff 0 when no cell changes, 1 when some do;
  * verify 0 when the lock is the file's and every exercised cell agrees, 1 otherwise; 2 on usage errors.
  */
-import { readFileSync } from "node:fs";
 import { NotVerifiable, verifyPolicy, type Verification } from "../conformance/policy-verify.js";
+import { readText } from "../input/read.js";
 import { diffPolicies } from "../model/policy/diff.js";
 import { explainPolicy } from "../model/policy/explain.js";
 import { ageLabel, tagStateLabel, timeLabel } from "../model/policy/labels.js";
 import { renderDiff, renderExplanation } from "../model/policy/render.js";
-import { parseVaultArn, type Cell, type DecisionTable, type VaultRef } from "../model/policy/table.js";
-import { parseFlagsAndArgs, usage, UsageError, type FlagSpec } from "./args.js";
-import { targetFromFlags } from "./target.js";
+import { parseVaultArn, type Cell, type DecisionTable } from "../model/policy/table.js";
+import { parseCommandLine, parsed, text, toggle, usage, UsageError, type FlagSpec } from "./args.js";
+import { checkCredentials, TARGET_FLAGS, targetFromFlags } from "./target.js";
 
-const VAULT_ARN: FlagSpec = {
-  "vault-arn": {
-    type: "string",
-    description: "the vault the policy is for: arn:aws:glacier:REGION:ACCOUNT:vaults/NAME",
-  },
-  json: { type: "boolean", description: "print the JSON document instead of the text", default: false },
+const json = toggle("print the JSON document instead of the text");
+
+const VAULT_ARN = {
+  "vault-arn": parsed(
+    "the vault the policy is for: arn:aws:glacier:REGION:ACCOUNT:vaults/NAME",
+    "a vault ARN (arn:aws:glacier:REGION:ACCOUNT:vaults/NAME)",
+    parseVaultArn,
+  ).optional(),
+  json,
 };
 
-const VERIFY: FlagSpec = {
-  vault: { type: "string", description: "name of the vault whose InProgress lock to verify" },
-  endpoint: { type: "string", description: "endpoint URL (else AWS_ENDPOINT_URL_GLACIER, else real AWS)" },
-  region: { type: "string", description: "signing region (else AWS_REGION, else us-east-1)" },
-  "account-id": { type: "string", description: "the vault owner's account id, used only when DescribeVault is denied" },
-  "access-key-id": { type: "string", description: "credentials (else the SDK's default chain)" },
-  "secret-access-key": { type: "string", description: "credentials (else the SDK's default chain)" },
-  "clock-control": { type: "boolean", description: "the endpoint serves /__emulator/clock", default: false },
-  "allow-real-aws": {
-    type: "boolean",
-    description: "allow an endpoint that is not loopback (real AWS)",
-    default: false,
-  },
-  "allow-archives": {
-    type: "boolean",
-    description: "on real AWS (or with --read-only), exercise the archive cells with small uploads",
-    default: false,
-  },
-  "read-only": {
-    type: "boolean",
-    description: "send only requests that change nothing, as on real AWS",
-    default: false,
-  },
-  json: VAULT_ARN.json!,
+const VERIFY = {
+  vault: text("name of the vault whose InProgress lock to verify").optional(),
+  ...TARGET_FLAGS,
+  "account-id": parsed(
+    "the vault owner's account id, used only when DescribeVault is denied",
+    "a 12-digit account id",
+    (raw) => (/^\d{12}$/.test(raw) ? raw : undefined),
+  ).optional(),
+  "allow-archives": toggle("on real AWS (or with --read-only), exercise the archive cells with small uploads"),
+  "read-only": toggle("send only requests that change nothing, as on real AWS"),
+  json,
 };
 
 const SUMMARY: Record<string, string> = {
@@ -55,13 +45,7 @@ const SUMMARY: Record<string, string> = {
 
 /** The policy text of a file; a usage error when it cannot be read or is not JSON. */
 export function readPolicy(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
+  const text = readText(file, "a JSON policy document");
   try {
     JSON.parse(text);
   } catch (error) {
@@ -70,22 +54,17 @@ export function readPolicy(file: string): string {
   return text;
 }
 
-function vaultOf(flags: Record<string, unknown>): VaultRef {
-  const arn = flags["vault-arn"];
-  if (typeof arn !== "string")
-    throw new UsageError("--vault-arn is required: a policy's decisions depend on the vault");
-  const vault = parseVaultArn(arn);
-  if (!vault)
-    throw new UsageError(`--vault-arn ${arn} is not a vault ARN (arn:aws:glacier:REGION:ACCOUNT:vaults/NAME)`);
-  return vault;
+function parse<S extends FlagSpec>(sub: string, argv: string[], spec: S, files: string[]) {
+  const names = files.join(" ");
+  const { flags, positionals, help } = parseCommandLine(`policy ${sub}`, argv, spec, { max: files.length, names });
+  if (!help && positionals.length !== files.length)
+    throw new UsageError(`policy ${sub} takes ${names}; got ${positionals.length} file argument(s)`);
+  return { flags, files: positionals, help: help ? usage(`policy ${sub} ${names}`, SUMMARY[sub]!, spec) : undefined };
 }
 
-function parse(sub: string, argv: string[], spec: FlagSpec, files: string[]) {
-  const { flags, positionals } = parseFlagsAndArgs(argv, spec);
-  const help = flags.help ? usage(`policy ${sub} ${files.join(" ")}`, SUMMARY[sub]!, spec) : undefined;
-  if (!help && positionals.length !== files.length)
-    throw new UsageError(`policy ${sub} takes ${files.join(" ")}; got ${positionals.length} file argument(s)`);
-  return { flags, files: positionals, help };
+function vaultOf(flags: { "vault-arn": ReturnType<typeof parseVaultArn> }) {
+  if (!flags["vault-arn"]) throw new UsageError("--vault-arn is required: a policy's decisions depend on the vault");
+  return flags["vault-arn"];
 }
 
 const print = (json: unknown, value: object, text: () => string) =>
@@ -115,9 +94,6 @@ async function diff(argv: string[]): Promise<number> {
   return result.changed.length ? 1 : 0;
 }
 
-const str = (flags: Record<string, unknown>, name: string) =>
-  typeof flags[name] === "string" ? (flags[name] as string) : undefined;
-
 async function verify(argv: string[]): Promise<number> {
   const parsed = parse("verify", argv, VERIFY, ["FILE"]);
   if (parsed.help) {
@@ -126,28 +102,23 @@ async function verify(argv: string[]): Promise<number> {
   }
   const { flags } = parsed;
   const policy = readPolicy(parsed.files[0]!);
-  const vaultName = str(flags, "vault");
+  const vaultName = flags.vault;
   if (!vaultName) throw new UsageError("--vault is required: the vault whose InProgress lock to verify");
-  const target = targetFromFlags({
-    endpoint: str(flags, "endpoint"),
-    region: str(flags, "region"),
-    accessKeyId: str(flags, "access-key-id"),
-    secretAccessKey: str(flags, "secret-access-key"),
-    clockControl: Boolean(flags["clock-control"]),
-  });
+  const target = targetFromFlags(flags);
   if (target.capabilities.realAws && !flags["allow-real-aws"])
     throw new UsageError(
       `refusing ${target.endpoint ?? "real AWS"}: it is not loopback; pass --allow-real-aws to opt in`,
     );
-  if (target.capabilities.realAws) console.error(realAwsNotice(Boolean(flags["allow-archives"])));
+  if (target.capabilities.realAws) console.error(realAwsNotice(flags["allow-archives"]));
+  await checkCredentials(target);
   try {
     const result = await verifyPolicy({
       target,
       vaultName,
       policy,
-      ...(str(flags, "account-id") ? { accountId: str(flags, "account-id")! } : {}),
-      allowArchives: Boolean(flags["allow-archives"]),
-      readOnly: Boolean(flags["read-only"]),
+      ...(flags["account-id"] ? { accountId: flags["account-id"] } : {}),
+      allowArchives: flags["allow-archives"],
+      readOnly: flags["read-only"],
     });
     print(flags.json, result, () => renderVerification(result));
     return result.checks.every((c) => c.ok) && !result.live?.cells.some((c) => c.agrees === false) ? 0 : 1;

@@ -2,7 +2,8 @@
  * Per-target expectation files, like web-platform-tests metadata: known deviations, each with a reason.
  * A run fails only on results no expectation covers; expectations that matched nothing are reported stale.
  */
-import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { readJsonFile } from "../input/read.js";
 import type { CheckResult, ResultVerdict } from "./results.js";
 
 export interface Expectation {
@@ -19,19 +20,24 @@ export interface ExpectationFile {
   expectations: Expectation[];
 }
 
-/** Reads and checks an expectation file. */
+const VERDICT = z.enum(["fail", "skip", "notImplemented"], { error: "takes fail, skip or notImplemented" });
+
+const EXPECTATION_FILE = z.strictObject({
+  target: z.string({ error: "needs the target's name, a string" }),
+  description: z.string().optional(),
+  expectations: z.array(
+    z.strictObject({
+      id: z.string({ error: "needs the result id (a string, * globs)" }).min(1),
+      verdict: z.union([VERDICT, z.array(VERDICT).min(1)], { error: "takes fail, skip or notImplemented, or a list" }),
+      reason: z.string({ error: "needs the reason, a string" }),
+    }),
+    { error: "needs a list of {id, verdict, reason}" },
+  ),
+}) satisfies z.ZodType<ExpectationFile>;
+
+/** Reads an expectation file; anything but `{target, description?, expectations: [{id, verdict, reason}]}` is an InvalidInput naming the file. */
 export function loadExpectations(file: string): ExpectationFile {
-  const data = JSON.parse(readFileSync(file, "utf8")) as ExpectationFile;
-  if (typeof data.target !== "string" || !Array.isArray(data.expectations))
-    throw new Error(`${file}: needs "target" and "expectations"`);
-  for (const e of data.expectations)
-    if (
-      typeof e.id !== "string" ||
-      typeof e.reason !== "string" ||
-      !verdicts(e).every((v) => ["fail", "skip", "notImplemented"].includes(v))
-    )
-      throw new Error(`${file}: each expectation needs id, verdict (fail|skip|notImplemented, or a list) and reason`);
-  return data;
+  return readJsonFile(file, EXPECTATION_FILE, "an expectation file");
 }
 
 function verdicts(e: Expectation): string[] {

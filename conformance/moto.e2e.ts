@@ -61,6 +61,12 @@ describe.skipIf(!available)("the suite against moto_server", () => {
     expect(completes).toMatch(/^path:inProgress\.COMPLETE\.currentId ended notImplemented: InitiateVaultLock/);
   });
 
+  it("reports the isolation check skipped, with the reason, when the target has no second principal", () => {
+    const isolation = report.results.find((r) => r.id === "gate:account-isolation");
+    expect(isolation?.verdict).toBe("skip");
+    expect(isolation?.reason).toContain("no second principal");
+  });
+
   it("passes what moto does implement", () => {
     expect(report.results.find((r) => r.id === "path:absent.CREATE_VAULT")?.verdict).toBe("pass");
     expect(report.results.find((r) => r.id === "path:noLock.DESCRIBE_VAULT")?.verdict).toBe("pass");

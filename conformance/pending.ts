@@ -7,7 +7,9 @@
  *   such vaults are recorded and a later run deletes them.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { readJsonFile } from "../input/read.js";
 import { EMPTY_VAULT, examplePolicy, MemoryWorld, type VaultRecord } from "../model/index.js";
 import { attemptCounted } from "./cleanup.js";
 import { newSession, type SuiteContext } from "./context.js";
@@ -43,12 +45,27 @@ interface PendingFile extends PendingState {
 /** Vaults of pending observations carry this prefix, so a run's cleanup never touches them. */
 export const PENDING_PREFIX = "vlc-pending-";
 
+const PENDING_FILE = z.object({
+  version: z.literal(1, { error: "this suite reads version 1" }),
+  observations: z.array(
+    z.object({
+      target: z.string(),
+      region: z.string(),
+      vaultName: z.string(),
+      lockId: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+  deferred: z
+    .array(z.object({ target: z.string(), region: z.string(), vaultName: z.string(), since: z.string() }))
+    .default([]),
+}) satisfies z.ZodType<PendingFile>;
+
+/** The state file's pending work (none when it does not exist yet); any other content is an InvalidInput. */
 export function loadPending(file: string): PendingState {
   if (!existsSync(file)) return { observations: [], deferred: [] };
-  const data = JSON.parse(readFileSync(file, "utf8")) as Partial<PendingFile>;
-  if (data.version !== 1 || !Array.isArray(data.observations))
-    throw new Error(`${file} is not a pending-observation file`);
-  return { observations: data.observations, deferred: data.deferred ?? [] };
+  const { observations, deferred } = readJsonFile(file, PENDING_FILE, "a pending-observation state file");
+  return { observations, deferred };
 }
 
 export function savePending(file: string, state: PendingState): void {

@@ -41,19 +41,43 @@ export interface SequenceOptions {
   interrupted?: () => boolean;
 }
 
+const DEFAULT_VAULTS = 2;
+
+function sequenceArbitrary(
+  vaults: number,
+  clockControl: boolean,
+  options: Pick<SequenceOptions, "maxCommands" | "replay">,
+) {
+  return fc.commands([commandArbitrary(vaults, clockControl)], {
+    maxCommands: options.maxCommands ?? 25,
+    size: "medium",
+    ...(options.replay?.replayPath ? { replayPath: options.replay.replayPath } : {}),
+  });
+}
+
+/**
+ * Why fast-check cannot replay `replay` for a target with or without clock control (a path or replay path no
+ * failing run printed), found by walking it without sending anything; undefined when it leads to a case.
+ */
+export function replayProblem(replay: Replay, clockControl: boolean): string | undefined {
+  const property = fc.property(sequenceArbitrary(DEFAULT_VAULTS, clockControl, { replay }), () => true);
+  try {
+    const walked = fc.check(property, { seed: replay.seed, path: replay.path, numRuns: 1 });
+    return walked.numRuns === 0 ? "the path leads to no generated case" : undefined;
+  } catch (error) {
+    return `fast-check cannot replay it (${(error as Error).message})`;
+  }
+}
+
 /** One result for the whole property: pass, or the shrunk counterexample. */
 export async function runSequences(context: SuiteContext, options: SequenceOptions): Promise<CheckResult> {
-  const vaults = options.vaults ?? 2;
+  const vaults = options.vaults ?? DEFAULT_VAULTS;
   let run = 0;
   let stopped: TargetUnusable | Interrupted | undefined;
   const stop = () => stopped !== undefined || (options.interrupted?.() ?? false);
   const requirements = new Set<string>();
   const property = fc.asyncProperty(
-    fc.commands([commandArbitrary(vaults, context.target.capabilities.clockControl)], {
-      maxCommands: options.maxCommands ?? 25,
-      size: "medium",
-      ...(options.replay?.replayPath ? { replayPath: options.replay.replayPath } : {}),
-    }),
+    sequenceArbitrary(vaults, context.target.capabilities.clockControl, options),
     async (commands) => {
       fc.pre(!stop());
       const names = Array.from({ length: vaults }, (_, i) => `${context.prefix}-s${run}-v${i}`);

@@ -17,6 +17,8 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
+import { readJsonFile } from "../input/read.js";
 import { MemoryWorld, type Change } from "../model/index.js";
 
 type Entry = { region: string; changes: Change[] } | { clockOffset: number };
@@ -26,6 +28,12 @@ interface Snapshot {
   clockOffset: number;
   regions: Record<string, Change[]>;
 }
+
+const SNAPSHOT = z.object({
+  version: z.literal(1, { error: (issue) => `${JSON.stringify(issue.input)}, but this emulator reads version 1` }),
+  clockOffset: z.number(),
+  regions: z.record(z.string(), z.array(z.custom<Change>((change) => typeof change === "object" && change !== null))),
+}) satisfies z.ZodType<Snapshot>;
 
 export interface DurableState {
   worlds: Map<string, MemoryWorld>;
@@ -65,7 +73,7 @@ export class Journal {
     const state: DurableState = { worlds: new Map(), clockOffset: 0, tornLines: 0 };
     const snapshotFile = join(dir, "snapshot.json");
     if (existsSync(snapshotFile)) {
-      const snapshot = JSON.parse(readFileSync(snapshotFile, "utf8")) as Snapshot;
+      const snapshot = readJsonFile(snapshotFile, SNAPSHOT, "an emulator snapshot");
       state.clockOffset = snapshot.clockOffset;
       for (const [region, changes] of Object.entries(snapshot.regions)) apply(state, { region, changes });
     }

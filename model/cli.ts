@@ -4,7 +4,8 @@
  * `npm run model:check -- prove [--small] [--json]`: proves the properties (`model/properties/`) over every
  * state reachable within the bounds (`model/check/bounds.ts`). Exit 1 if one is violated or not proven.
  */
-import { parseArgs } from "node:util";
+import { parseCommandLine, toggle, usage, UsageError } from "../cli/args.js";
+import { InvalidInput } from "../input/read.js";
 import { PROOF_BOUNDS, SMALL_BOUNDS } from "./check/bounds.js";
 import { formatProof, prove } from "./check/prove.js";
 import { EDGES } from "./edges.js";
@@ -12,7 +13,10 @@ import { INCONSISTENCIES } from "./inconsistencies.js";
 import { transitionCoveringPaths } from "./paths.js";
 import { REQUIREMENTS } from "./requirements/index.js";
 
-const USAGE = "usage: model:check [prove [--small] [--json]]";
+const FLAGS = {
+  small: toggle("prove over one small bounds (a few seconds)"),
+  json: toggle("print the proof summary as JSON"),
+};
 
 function coverage(): number {
   const paths = transitionCoveringPaths();
@@ -38,24 +42,24 @@ function proof(small: boolean, json: boolean): number {
 }
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { small: { type: "boolean" }, json: { type: "boolean" } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+  const { flags, positionals, help } = parseCommandLine("model:check", argv, FLAGS, { max: 1, names: "prove" });
+  if (help) {
+    console.log(usage("npm run model:check -- [prove]", "The coverage figures, or (prove) the properties.", FLAGS));
+    return 0;
   }
-  const [mode, ...rest] = parsed.positionals;
-  if (mode === undefined && !parsed.values.small && !parsed.values.json) return coverage();
-  if (mode !== "prove" || rest.length) {
-    console.error(USAGE);
-    return 2;
-  }
-  return proof(parsed.values.small ?? false, parsed.values.json ?? false);
+  const [mode] = positionals;
+  if (mode === undefined && !flags.small && !flags.json) return coverage();
+  if (mode !== "prove")
+    throw new UsageError(
+      `model:check takes nothing, or prove [--small] [--json]; got ${mode ?? "a flag without prove"}`,
+    );
+  return proof(flags.small, flags.json);
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof InvalidInput)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+}

@@ -7,41 +7,40 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseFlags, usage, UsageError, type FlagSpec } from "../../cli/args.js";
+import { InvalidInput } from "../../input/read.js";
+import { parseCommandLine, parsed, text, toggle, usage, whole } from "../../cli/args.js";
 import { FAULT_KINDS } from "./faults.js";
 import { DEFAULT_RATE, DEFAULT_TIMEOUT_MS, MIXED, REPORT_FILES, runChaos, type ChaosRun } from "./run.js";
 import { chaosTable, figuresByKind, survived } from "./summary.js";
 
-const FLAGS: FlagSpec = {
-  seeds: { type: "string", description: "comma-separated seeds", default: "1,2" },
-  kinds: { type: "string", description: `comma-separated fault kinds and/or ${MIXED} (default: all and ${MIXED})` },
-  runs: { type: "string", description: "the suite's --runs (generated sequences) per run", default: "5" },
-  "timeout-ms": {
-    type: "string",
-    description: "kill a run after this long and count a hang",
-    default: String(DEFAULT_TIMEOUT_MS),
-  },
-  rate: {
-    type: "string",
-    description: "probability that the proxy alters an AWS answer it can alter",
-    default: String(DEFAULT_RATE.aws),
-  },
-  "clock-rate": {
-    type: "string",
-    description: "the same for clock-control answers",
-    default: String(DEFAULT_RATE.clock),
-  },
-  concurrency: { type: "string", description: "runs at once", default: "2" },
-  shards: { type: "string", description: "each run does one of N shares of the suite, in turns", default: "1" },
-  out: { type: "string", description: "where the JSON of every run is written", default: "out/chaos.json" },
-  json: { type: "boolean", description: "print the JSON on stdout instead of the table", default: false },
+const KINDS = [...FAULT_KINDS, MIXED];
+const list = <T>(raw: string, item: (part: string) => T | undefined): T[] | undefined => {
+  const items = raw.split(",").map(item);
+  return items.every((x) => x !== undefined) ? (items as T[]) : undefined;
 };
+const seed = (part: string) => (/^-?\d+$/.test(part) ? Number(part) : undefined);
+const probability = (raw: string) => (/^(0(\.\d+)?|1(\.0+)?)$/.test(raw) ? Number(raw) : undefined);
 
-function numbers(text: string, flag: string): number[] {
-  const values = text.split(",").map(Number);
-  if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--${flag} takes numbers, got ${text}`);
-  return values;
-}
+const FLAGS = {
+  seeds: parsed("comma-separated seeds", "comma-separated whole numbers", (raw) => list(raw, seed)).or("1,2"),
+  kinds: parsed(
+    `comma-separated fault kinds and/or ${MIXED} (default: all and ${MIXED})`,
+    `comma-separated fault kinds of reliability/chaos/faults.ts or ${MIXED}: ${KINDS.join(", ")}`,
+    (raw) => list(raw, (kind) => (KINDS.includes(kind) ? kind : undefined)),
+  ).optional(),
+  runs: whole("the suite's --runs (generated sequences) per run", { min: 1 }).or("5"),
+  "timeout-ms": whole("kill a run after this long and count a hang", { min: 1 }).or(String(DEFAULT_TIMEOUT_MS)),
+  rate: parsed("probability that the proxy alters an AWS answer it can alter", "a number from 0 to 1", probability).or(
+    String(DEFAULT_RATE.aws),
+  ),
+  "clock-rate": parsed("the same for clock-control answers", "a number from 0 to 1", probability).or(
+    String(DEFAULT_RATE.clock),
+  ),
+  concurrency: whole("runs at once", { min: 1 }).or("2"),
+  shards: whole("each run does one of N shares of the suite, in turns", { min: 1 }).or("1"),
+  out: text("where the JSON of every run is written").or("out/chaos.json"),
+  json: toggle("print the JSON on stdout instead of the table"),
+};
 
 function progressLine(run: ChaosRun): string {
   const injected = Object.values(run.injected).reduce((a, b) => a + b, 0);
@@ -50,25 +49,19 @@ function progressLine(run: ChaosRun): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, FLAGS);
-  if (flags.help) return (console.log(usage("chaos", "The suite against the chaos proxy.", FLAGS)), 0);
-  const kinds = typeof flags.kinds === "string" ? flags.kinds.split(",") : undefined;
-  const unknown = (kinds ?? []).filter((k) => k !== MIXED && !FAULT_KINDS.includes(k));
-  if (unknown.length)
-    throw new UsageError(`unknown fault kinds ${unknown.join(", ")}; known: ${FAULT_KINDS.join(", ")}`);
-  const seeds = numbers(String(flags.seeds), "seeds");
-  const names = ["runs", "timeout-ms", "rate", "clock-rate", "concurrency", "shards"];
-  const [runs, timeoutMs, aws, clock, concurrency, shards] = names.map(
-    (flag) => numbers(String(flags[flag]), flag)[0]!,
-  );
+  const { flags, help } = parseCommandLine("chaos", argv, FLAGS);
+  if (help) return (console.log(usage("npm run chaos --", "The suite against the chaos proxy.", FLAGS)), 0);
+  const { seeds, kinds, runs, shards, concurrency } = flags;
+  const timeoutMs = flags["timeout-ms"];
+  const [aws, clock] = [flags.rate, flags["clock-rate"]];
   const records = await runChaos({
     seeds,
     ...(kinds ? { kinds } : {}),
-    runs: runs!,
-    timeoutMs: timeoutMs!,
-    rate: { aws: aws!, clock: clock! },
-    concurrency: concurrency!,
-    shards: shards!,
+    runs,
+    timeoutMs,
+    rate: { aws, clock },
+    concurrency,
+    shards,
     progress: (run) => process.stderr.write(`${progressLine(run)}\n`),
   });
   const rows = figuresByKind(records);
@@ -90,8 +83,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const parseError = error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
-  if (!(parseError || error instanceof UsageError)) throw error;
+  if (!(error instanceof InvalidInput)) throw error;
   console.error(error.message);
   process.exitCode = 2;
 }
