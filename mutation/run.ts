@@ -2,8 +2,9 @@
  * `npm run mutants`: runs the suite against every behavioural mutant of the emulator, reached over HTTP only, stage
  * by stage until a check naming the requirement the mutant breaks fails (`STAGES`), on a worker thread per core (each
  * worker starts its mutant emulators with `startEmulator({ mutant })`), printing each mutant's time as it is
- * measured, then a table: killed or survived, by which generators, how many stages ran, the requirements reported, the length of the suite's counterexample and the shortest
- * distinguishing sequence from the model × mutant search. Exit 1 if any mutant survives.
+ * measured, then a table: killed or survived, by which generators, how many stages ran, the requirements reported,
+ * the length of the suite's counterexample and the shortest distinguishing sequence from the model × mutant search.
+ * Exit 1 if any mutant survives.
  */
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
