@@ -4,12 +4,12 @@
  */
 import { transition } from "xstate";
 import { advance, type Snapshot } from "../model/advance.js";
+import { computeCoveringPaths } from "../model/paths.js";
 import {
   EMPTY_VAULT,
   examplePolicy,
   MemoryWorld,
   step,
-  transitionCoveringPaths,
   vaultLockMachine,
   type Operation,
   type VaultEvent,
@@ -62,9 +62,9 @@ export function modelSpeed(ms: number): Record<string, number> {
   ];
   const stepMicros = microsPer((i) => step(world, { ...REQUEST, now: T0 + i, operation: operations[i % 3]! }), ms / 3);
   const { compiled, xstate } = transitionSpeed(ms);
-  transitionCoveringPaths();
+  computeCoveringPaths();
   const pathsStart = performance.now();
-  const paths = transitionCoveringPaths();
+  const paths = computeCoveringPaths();
   const pathsMs = performance.now() - pathsStart;
   console.log(
     `oracle step: ${stepMicros.toFixed(1)} µs; one transition: compiled lookup ${compiled.toFixed(2)} µs, XState's transition() ${xstate.toFixed(1)} µs, ratio ${(xstate / compiled).toFixed(0)}; all-transitions paths: ${pathsMs.toFixed(0)} ms for ${paths.size} transitions (warm)`,

@@ -29,6 +29,8 @@ export class StateSpace {
   private readonly worldIds = new Map<string, number>();
   private readonly recordIds = new WeakMap<VaultRecord, number>();
   private readonly recordsByText = new Map<string, number>();
+  private readonly archivesIds = new WeakMap<object, number>();
+  private readonly archivesByText = new Map<string, number>();
   private readonly sets: number[][] = [];
   private readonly setIds = new Map<string, number>();
   private readonly worldSteps = new Map<number, number[]>();
@@ -101,14 +103,25 @@ export class StateSpace {
     return [...new Set(fitting.map((branch) => this.intern(from.apply(branch.changes))))];
   }
 
+  /**
+   * A record's id by content. Its archives, the one part that grows with the history, are read as the id of their
+   * object, itself interned by content once: a write that leaves them alone keeps the object, so the text to
+   * compare stays small however many archives the vault holds.
+   */
   private recordId(record: VaultRecord): number {
     let id = this.recordIds.get(record);
     if (id === undefined) {
-      const text = JSON.stringify(record);
-      id = this.recordsByText.get(text);
-      if (id === undefined) this.recordsByText.set(text, (id = this.recordsByText.size));
+      const { archives, ...rest } = record.context;
+      id = interned(this.recordsByText, JSON.stringify([record.state, rest, this.archivesId(archives)]));
       this.recordIds.set(record, id);
     }
+    return id;
+  }
+
+  private archivesId(archives: VaultRecord["context"]["archives"]): number {
+    let id = this.archivesIds.get(archives);
+    if (id === undefined)
+      this.archivesIds.set(archives, (id = interned(this.archivesByText, JSON.stringify(archives))));
     return id;
   }
 
@@ -133,4 +146,11 @@ export class StateSpace {
     }
     return id;
   }
+}
+
+/** The number standing for `text` in `ids`, a new one the first time. */
+function interned(ids: Map<string, number>, text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = ids.size));
+  return id;
 }

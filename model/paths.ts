@@ -150,9 +150,16 @@ function replay(events: AbstractEvent[]): { steps: PathStep[]; end: Snapshot } {
  * For each edge, the shortest path from "vault absent" that ends by taking it: the shortest event sequence to
  * each abstract state (getShortestPaths), replayed, then extended by every event enabled where it ends. The
  * abstraction decides which edges are enabled, so the shortest extension that takes an edge is a shortest
- * path taking it.
+ * path taking it. Computed once (a pure function of the machine): the same map on every call.
  */
-export function transitionCoveringPaths(): Map<string, PathStep[]> {
+export function transitionCoveringPaths(): ReadonlyMap<string, PathStep[]> {
+  return (covering ??= computeCoveringPaths());
+}
+
+let covering: Map<string, PathStep[]> | undefined;
+
+/** `transitionCoveringPaths` computed afresh (for the bench). */
+export function computeCoveringPaths(): Map<string, PathStep[]> {
   const paths = getShortestPaths(vaultLockMachine, { events: eventsFrom, serializeState: serialize });
   const byEdge = new Map<string, PathStep[]>();
   for (const path of paths) {

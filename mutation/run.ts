@@ -1,9 +1,10 @@
 /**
- * `npm run mutants`: runs the whole suite against every behavioural mutant of the emulator, reached over HTTP only,
- * on a worker thread per core (each worker starts its mutant emulators with `startEmulator({ mutant })` and runs
- * the suite against them), printing each mutant's time as it is measured, then a table: killed or survived, by
- * which generators, the requirements reported, the length of the suite's counterexample and the shortest
- * distinguishing sequence from the model × mutant search. Exit 1 if any mutant survives.
+ * `npm run mutants`: runs the suite against every behavioural mutant of the emulator, reached over HTTP only, stage
+ * by stage until a check naming the requirement the mutant breaks fails (`STAGES`), on a worker thread per core (each
+ * worker starts its mutant emulators with `startEmulator({ mutant })`), printing each mutant's time as it is
+ * measured, then a table: killed or survived, by which generators, how many stages ran, the requirements reported,
+ * the length of the suite's counterexample and the shortest distinguishing sequence from the model × mutant search.
+ * Exit 1 if any mutant survives.
  */
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -11,7 +12,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { CheckResult } from "../conformance/results.js";
-import { runSuite } from "../conformance/run.js";
+import { runSuite, type RunOptions } from "../conformance/run.js";
 import { emulatorTarget } from "../conformance/target.js";
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
 import { MUTANTS, mutantNamed, type Mutant } from "../emulator/mutants/catalogue.js";
@@ -26,6 +27,8 @@ export interface MutantOutcome {
   killed: boolean;
   generators: string[];
   reported: string[];
+  /** How many of the suite's stages (`STAGES`) ran before the kill. */
+  stages: number;
   /** Steps of the suite's shortest counterexample (the shrunk sequence, else the shortest failing path, clock moves counted). */
   counterexample?: number;
   /** Steps of the shortest distinguishing sequence; undefined when the search does not apply (auth, races). */
@@ -65,25 +68,54 @@ function counterexampleLength(failing: CheckResult[], all: CheckResult[]): numbe
   return paths.length ? Math.min(...paths) : undefined;
 }
 
-/** Runs the suite against one mutant. */
+/**
+ * The suite in stages, cheapest first: the one-off protocol, gate and policy checks, the transition paths in
+ * `PATH_SHARDS` shares, the races, the generated sequences. Together they are the whole suite (the same seed);
+ * the mutant run stops after the stage in which a check naming the requirement the mutant breaks failed, as a
+ * mutation tool stops at the first killing test. A mutant no such check catches runs every stage.
+ */
+export const PATH_SHARDS = 8;
+export const STAGES: readonly Pick<RunOptions, "generators" | "shard">[] = [
+  { generators: ["protocol", "gate", "policy"] },
+  ...Array.from({ length: PATH_SHARDS }, (_, k) => ({
+    generators: ["path" as const],
+    shard: { index: k + 1, count: PATH_SHARDS },
+  })),
+  { generators: ["race"] },
+  { generators: ["sequence"] },
+];
+
+const failed = (r: CheckResult) => r.verdict === "fail" || r.verdict === "notImplemented";
+
+/** Runs the suite's stages against one mutant until one kills it by the requirement it breaks. */
 export async function measureMutant(
   mutant: Mutant,
   seed: number,
   runs: number,
   host: Host = "embedded",
 ): Promise<MutantOutcome> {
-  const report = await withMutantEmulator(mutant.name, host, (url) =>
-    runSuite({ target: emulatorTarget(url, DEFAULT_ACCOUNTS), seed, runs }),
-  );
-  const failing = report.results.filter((r) => r.verdict === "fail" || r.verdict === "notImplemented");
+  const results: CheckResult[] = [];
+  const stages = await withMutantEmulator(mutant.name, host, async (url) => {
+    const target = emulatorTarget(url, DEFAULT_ACCOUNTS);
+    let ran = 0;
+    for (const stage of STAGES) {
+      ran++;
+      const report = await runSuite({ target, seed, runs, ...stage });
+      results.push(...report.results);
+      if (report.results.some((r) => failed(r) && r.requirements.includes(mutant.breaks))) break;
+    }
+    return ran;
+  });
+  const failing = results.filter(failed);
   const shortest = mutant.layer === "oracle" ? shortestDistinguishing(mutant)?.length : undefined;
-  const length = counterexampleLength(failing, report.results);
+  const length = counterexampleLength(failing, results);
   return {
     mutant: mutant.name,
     breaks: mutant.breaks,
     killed: failing.length > 0,
     generators: [...new Set(failing.map((r) => r.generator))],
     reported: [...new Set(failing.flatMap((r) => r.requirements))],
+    stages,
     ...(length !== undefined ? { counterexample: length } : {}),
     ...(shortest !== undefined ? { shortest } : {}),
   };
@@ -94,11 +126,12 @@ function table(outcomes: MutantOutcome[]): string {
     o.mutant,
     o.killed ? "killed" : "SURVIVED",
     o.generators.join(",") || "-",
+    `${o.stages}/${STAGES.length}`,
     o.reported.includes(o.breaks) ? `${o.breaks} ✔` : `${o.breaks} ✘ (${o.reported.slice(0, 3).join(",")})`,
     String(o.counterexample ?? "-"),
     o.shortest !== undefined ? String(o.shortest) : "n/a",
   ]);
-  const head = ["mutant", "result", "killed by", "requirement reported", "counterexample", "shortest"];
+  const head = ["mutant", "result", "killed by", "stages", "requirement reported", "counterexample", "shortest"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n");
 }
