@@ -4,12 +4,9 @@
  * DV-RECENTLY-WRITTEN). The policy decision happens before the machine, in `authorize.ts`; these edges say what an
  * allowed request does.
  */
-import type { LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
-import { NOT_FOUND, type Transition } from "./transitions.js";
+import { dataEdgeNaming, NOT_FOUND, type Present, type Transition } from "./transitions.js";
 import { accessPolicyOperations, notificationOperations } from "./subresource-transitions.js";
-
-type Present = Exclude<LockState, "absent">;
 
 /** The machine events of the data operations. */
 export const DATA_EVENTS = [
@@ -46,8 +43,7 @@ export function dataOnAbsent(): Record<DataEvent, Transition> {
 
 /** The archive, tag and access-policy transitions of an existing vault; they never touch the lock. */
 export function dataOperations(state: Present): Record<DataEvent, Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
+  const { id, untouched } = dataEdgeNaming(state);
   return {
     UPLOAD_ARCHIVE: [
       {
@@ -104,8 +100,7 @@ export function dataOperations(state: Present): Record<DataEvent, Transition | T
 
 /** The tag transitions of an existing vault (TAGS-*); they never touch the lock. */
 function tagOperations(state: Present): Record<"ADD_TAGS" | "REMOVE_TAGS" | "LIST_TAGS", Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
+  const { id, untouched } = dataEdgeNaming(state);
   return {
     ADD_TAGS: [
       {

@@ -3,18 +3,14 @@
  * (AP-*) and the notification configuration (NOTIF-*). What an allowed request does; the policy decision itself
  * happens before the machine, in `authorize.ts`.
  */
-import type { LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
-import type { Transition } from "./transitions.js";
-
-type Present = Exclude<LockState, "absent">;
+import { dataEdgeNaming, type Present, type Transition } from "./transitions.js";
 
 /** The notification-configuration subresource (NOTIF-*): set, read back, removed; the lock is untouched. */
 export function notificationOperations(
   state: Present,
 ): Record<"SET_NOTIFICATIONS" | "GET_NOTIFICATIONS" | "DELETE_NOTIFICATIONS", Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const untouched = state === "noLock" ? [] : ["LOCK-UNTOUCHED-BY-DATA"];
+  const { id, untouched } = dataEdgeNaming(state);
   return {
     SET_NOTIFICATIONS: [
       {
@@ -61,8 +57,7 @@ export function notificationOperations(
 export function accessPolicyOperations(
   state: Present,
 ): Record<"SET_ACCESS_POLICY" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY", Transition | Transition[]> {
-  const id = (name: string) => `${state}.${name}`;
-  const independent = state === "noLock" ? [] : ["AP-INDEPENDENT"];
+  const { id, untouched: independent } = dataEdgeNaming(state, "AP-INDEPENDENT");
   return {
     SET_ACCESS_POLICY: [
       {

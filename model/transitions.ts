@@ -14,6 +14,17 @@ export type GuardName = keyof typeof lockGuards | keyof typeof dataGuards;
 /** A context update's name: one of `lockUpdates` or `dataUpdates`. */
 export type UpdateName = keyof typeof lockUpdates | keyof typeof dataUpdates;
 
+/** A state in which the vault exists. */
+export type Present = Exclude<LockState, "absent">;
+
+/**
+ * For the data transitions of `state`: each edge's id, and the requirement its success adds once a lock exists
+ * (`extra`, LOCK-UNTOUCHED-BY-DATA by default), none while there is no lock.
+ */
+export function dataEdgeNaming(state: Present, extra = "LOCK-UNTOUCHED-BY-DATA") {
+  return { id: (name: string) => `${state}.${name}`, untouched: state === "noLock" ? [] : [extra] };
+}
+
 /** One transition in XState's object form: target, guard and context update by name, its meaning as `meta`. */
 export interface Transition {
   target?: LockState;

@@ -134,19 +134,15 @@ function requirementRows(results: Record<string, CheckResult[]>): RequirementRow
 }
 
 /**
- * Why a requirement was not exercised on a target: the catalogue's condition when it has one, else what became
- * of the path checks of the transitions that carry it (a route the target lacks stops them before it).
+ * Why a requirement was not exercised on a target: the catalogue's condition when it has one, else the first
+ * check that was aimed at it and stopped before it (a skip, or a failing step's requirements replacing its own,
+ * e.g. at a route the target lacks).
  */
 function whyUnexercised(requirement: Requirement, results: CheckResult[]): string {
   if (requirement.exercisedOnlyWhen) return `exercised only when ${requirement.exercisedOnlyWhen}`;
-  const byId = new Map(results.map((r) => [r.id, r]));
-  const paths = EDGES.filter((e) => e.meta.requirements.includes(requirement.id))
-    .map((e) => byId.get(`path:${e.id}`))
-    .filter((r): r is CheckResult => r !== undefined && r.verdict !== "pass");
-  const citing = results.filter(
+  const first = results.find(
     (r) => (r.requirements.includes(requirement.id) && r.verdict === "skip") || r.aimed?.includes(requirement.id),
   );
-  const first = citing[0] ?? paths[0];
   if (!first) return "no check of this run reached it";
   const reason = first.reason ? `: ${first.reason.split("\n")[0]}` : "";
   return `${first.id} ended ${first.verdict}${reason}`;

@@ -1,6 +1,6 @@
 /**
  * How a mutant enters the emulator: each layer acts through an ordinary interface of the part it breaks (the
- * service's decision, the pipeline's verifier, executor and handlers), so the production parts know nothing of
+ * service's decision, the pipeline's verifier, executor and request readers), so the production parts know nothing of
  * mutants.
  */
 import type { AccountCredentials } from "../accounts.js";
