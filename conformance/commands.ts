@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import type { AbstractEvent, LockIdRef, Operation, PolicyKind } from "../model/index.js";
-import { examplePolicy } from "../model/index.js";
+import { examplePolicy, SUBRESOURCE_SEQUENCE_EVENTS } from "../model/index.js";
 import { concretize, hasArchiveFor, lockIdFor } from "./concretize.js";
 import { missingValue } from "./requests.js";
 import type { Session } from "./session.js";
@@ -123,7 +123,7 @@ class DataCommand extends RequestCommand {
   }
 }
 
-/** The archive, tag and access-policy requests of the sequences (also the model × mutant search's moves). */
+/** The archive, tag, access-policy and subresource requests of the sequences (also the model × mutant search's moves). */
 export const DATA_EVENTS: readonly AbstractEvent[] = [
   { type: "UPLOAD_ARCHIVE", treeHash: "right" },
   { type: "UPLOAD_ARCHIVE", treeHash: "wrong" },
@@ -136,6 +136,7 @@ export const DATA_EVENTS: readonly AbstractEvent[] = [
   { type: "SET_ACCESS_POLICY", policy: "valid" },
   { type: "GET_ACCESS_POLICY" },
   { type: "DELETE_ACCESS_POLICY" },
+  ...SUBRESOURCE_SEQUENCE_EVENTS,
 ];
 /** Stored uploads and deletions drawn twice as often as the others. */
 const WEIGHTED_DATA_EVENTS = [...DATA_EVENTS, DATA_EVENTS[0]!, DATA_EVENTS[2]!];

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import {
   examplePolicy,
   exampleTags,
-  EXAMPLE_NOTIFICATIONS,
+  concretizeSubresource,
   operationOfEvent,
   treeHash,
   TOO_LONG_DESCRIPTION,
@@ -76,8 +76,9 @@ export function archiveBody(): Buffer {
 }
 
 /**
- * The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move. An event
- * without data is its operation's on the vault (`OPERATIONS`, the model's operation registry).
+ * The operation for an abstract event on `vaultName`; `undefined` for EXPIRE, which is a clock move. A
+ * subresource's event is made by its module (`model/subresources/`); an event without data is its operation's on
+ * the vault (`OPERATIONS`, the model's operation registry).
  * `deletedArchive` is the id of an archive the suite deleted from this vault, if any.
  */
 export function concretize(
@@ -88,6 +89,8 @@ export function concretize(
   deletedArchive?: string,
 ): Operation | undefined {
   const vault = { accountId: "-", vaultName };
+  const subresource = concretizeSubresource(event, vault);
+  if (subresource) return subresource;
   switch (event.type) {
     case "INITIATE": {
       const policy = examplePolicy(event.policy);
@@ -117,12 +120,6 @@ export function concretize(
       return { name: "RemoveTagsFromVault", ...vault, keys: [...Object.keys(exampleTags("valid")), "LegalHold"] };
     case "SET_ACCESS_POLICY":
       return { name: "SetVaultAccessPolicy", ...vault, policy: examplePolicy(event.policy)! };
-    case "SET_NOTIFICATIONS":
-      return {
-        name: "SetVaultNotifications",
-        ...vault,
-        ...(event.config === "valid" ? { config: EXAMPLE_NOTIFICATIONS } : {}),
-      };
     default:
       return { name: operationOfEvent(event.type)!, ...vault } as Operation;
   }

@@ -5,8 +5,9 @@
  * parse an answer, that is said too. Nothing a target sends makes this throw.
  */
 import type { GlacierClient } from "@aws-sdk/client-glacier";
-import { isErrorCode, type ErrorCode, type Operation } from "../model/index.js";
+import { isErrorCode, type ErrorCode, type Operation, type OperationName } from "../model/index.js";
 import { BINDINGS } from "../protocol/operations.js";
+import { outputBinding } from "../protocol/routes.js";
 import type { Captured, WireExchange } from "./wire/exchange.js";
 import { captureExchange, Interrupted } from "./wire/handler.js";
 import { jsonObject } from "./wire/json.js";
@@ -52,17 +53,27 @@ function sdkErrorParts(error: unknown): Pick<Observed, "code" | "unrecognized" |
   return { ...known, ...(typeof e.message === "string" && e.message ? { message: e.message.split("\n")[0]! } : {}) };
 }
 
+/** The SDK's output members put back where the schema's binding says they travel: headers, or body fields. */
+function placeOutput(name: OperationName, members: Record<string, unknown>) {
+  const binding = outputBinding(name);
+  const headers: Record<string, string> = {};
+  let fields: Record<string, unknown> = {};
+  for (const [member, value] of Object.entries(members)) {
+    const header = binding.headers[member];
+    if (header !== undefined) {
+      if (typeof value === "string") headers[header] = value;
+    } else if (member === binding.payload) {
+      if (typeof value === "object" && value !== null) fields = { ...fields, ...value };
+    } else fields[member] = value;
+  }
+  return { headers, fields };
+}
+
 /** Without a recorded exchange (a plain SDK client): what the SDK's output or error says. */
-function fromSdk(value: Output | undefined, error: unknown): Observed {
+function fromSdk(name: OperationName, value: Output | undefined, error: unknown): Observed {
   if (value) {
-    const { $metadata, lockId, location, archiveId, checksum, policy, vaultNotificationConfig, ...rest } = value;
-    const headers: Record<string, string> = {};
-    if (typeof lockId === "string") headers["x-amz-lock-id"] = lockId;
-    if (typeof location === "string") headers.location = location;
-    if (typeof archiveId === "string") headers["x-amz-archive-id"] = archiveId;
-    if (typeof checksum === "string") headers["x-amz-sha256-tree-hash"] = checksum;
-    const payload = [policy, vaultNotificationConfig].find((member) => typeof member === "object" && member !== null);
-    const fields = payload ? { ...rest, ...payload } : rest;
+    const { $metadata, ...members } = value;
+    const { headers, fields } = placeOutput(name, members);
     const requestId = $metadata?.requestId ? { requestId: $metadata.requestId } : {};
     const body = Object.keys(fields).length ? { body: fields } : {};
     return { status: $metadata?.httpStatusCode ?? 0, headers, ...requestId, ...body };
@@ -112,7 +123,7 @@ export async function invoke(client: GlacierClient, operation: Operation): Promi
   const { value, error, captured } = await captureExchange(operation.name, () => sendCommand(client, operation));
   if (error instanceof Interrupted) throw error;
   if (captured) return fromWire(captured.record, captured.body, value, error);
-  return fromSdk(value as Output | undefined, error);
+  return fromSdk(operation.name, value as Output | undefined, error);
 }
 
 /** `201`, `403 AccessDeniedException`, `404 (not AWS-shaped: UnknownError)` or `no answer: ECONNRESET`. */

@@ -23,8 +23,10 @@ export type AbstractEvent =
   | { type: "ADD_TAGS"; tags: TagSet }
   | { type: "SET_ACCESS_POLICY"; policy: "valid" | "invalid" | "missing" }
   | { type: "REMOVE_TAGS" | "LIST_TAGS" | "GET_ACCESS_POLICY" | "DELETE_ACCESS_POLICY" }
-  | { type: "SET_NOTIFICATIONS"; config: "valid" | "missing" }
-  | { type: "GET_NOTIFICATIONS" | "DELETE_NOTIFICATIONS" };
+  | SubresourceAbstractEvents[keyof SubresourceAbstractEvents];
+
+/** The abstract events of the subresources in `subresources/`: each module adds its own (declaration merging). */
+export interface SubresourceAbstractEvents {}
 
 /**
  * Tags of each kind: one plain tag, a reserved key, one more than the service model's 10, one more than a
@@ -65,12 +67,6 @@ const EXAMPLE_POLICIES: Record<PolicyKind, string | undefined> = (() => {
     sizeAmbiguous: doc("x".repeat(20_300 - doc("").length)),
   };
 })();
-
-/** A notification configuration: a topic of the suite's and both job events. */
-export const EXAMPLE_NOTIFICATIONS = {
-  SNSTopic: "arn:aws:sns:us-east-1:111122223333:glacier-vault-lock-suite",
-  Events: ["ArchiveRetrievalCompleted", "InventoryRetrievalCompleted"],
-};
 
 /** An archive description one character over ARCH-DESCRIPTION's limit. */
 export const TOO_LONG_DESCRIPTION = "d".repeat(1025);

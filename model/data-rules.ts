@@ -20,7 +20,7 @@ interface Args {
   event: VaultEvent;
 }
 
-/** Guards by name (ARCH-DESCRIPTION, ARCH-TREE-HASH, ARCH-DELETE, ARCH-DELETE-OTHER-VAULT, TAGS-RULES, TAGS-LIMIT, POLICY-MEMBER-MISSING, AP-POLICY-RULES, AP-GET-NONE, NOTIF-CONFIG-MISSING, NOTIF-GET-NONE, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN, DV-INVENTORY-TIMING). */
+/** Guards by name (ARCH-DESCRIPTION, ARCH-TREE-HASH, ARCH-DELETE, ARCH-DELETE-OTHER-VAULT, TAGS-RULES, TAGS-LIMIT, POLICY-MEMBER-MISSING, AP-POLICY-RULES, AP-GET-NONE, DV-NOT-EMPTY, DV-RECENTLY-WRITTEN, DV-INVENTORY-TIMING). */
 export const dataGuards = {
   descriptionInvalid: ({ event }: Args) =>
     event.type === "UPLOAD_ARCHIVE" && event.description !== undefined && !ARCHIVE_DESCRIPTION.test(event.description),
@@ -36,8 +36,6 @@ export const dataGuards = {
   accessPolicyMissing: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && event.policy === undefined,
   accessPolicyRejected: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && isRejectedPolicy(event.policy),
   noAccessPolicy: ({ context }: Args) => context.accessPolicy === undefined,
-  notificationsMissing: ({ event }: Args) => event.type === "SET_NOTIFICATIONS" && event.config === undefined,
-  noNotifications: ({ context }: Args) => context.notifications === undefined,
   hasArchives: ({ context }: Args) => Object.keys(context.archives).length > 0,
   recentlyWritten: ({ context, event }: Args) => writtenSinceInventory(context, event.now),
   writtenBefore: ({ context }: Args) => context.lastWriteAt !== undefined,
@@ -64,7 +62,4 @@ export const dataUpdates = {
   setAccessPolicy: ({ event }: Args): Partial<VaultContext> =>
     event.type === "SET_ACCESS_POLICY" ? { accessPolicy: event.policy } : {},
   dropAccessPolicy: (): Partial<VaultContext> => ({ accessPolicy: undefined }),
-  setNotifications: ({ event }: Args): Partial<VaultContext> =>
-    event.type === "SET_NOTIFICATIONS" ? { notifications: event.config } : {},
-  dropNotifications: (): Partial<VaultContext> => ({ notifications: undefined }),
 };

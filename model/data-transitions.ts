@@ -1,15 +1,15 @@
 /**
  * Transitions of the operations a lock policy governs: archives and vault tags here (ARCH-*, TAGS-*), the access
- * policy and notifications in `subresource-transitions.ts`, and DeleteVault's emptiness rules (DV-NOT-EMPTY,
+ * policy in `access-policy-transitions.ts`, the subresources' in `subresources/`, and DeleteVault's emptiness rules (DV-NOT-EMPTY,
  * DV-RECENTLY-WRITTEN). The policy decision happens before the machine, in `authorize.ts`; these edges say what an
  * allowed request does.
  */
 import { err, ok } from "./outcome.js";
 import { dataEdgeNaming, NOT_FOUND, type Present, type Transition } from "./transitions.js";
-import { accessPolicyOperations, notificationOperations } from "./subresource-transitions.js";
+import { accessPolicyOperations } from "./access-policy-transitions.js";
+import { SUBRESOURCE_EVENTS, subresourceTransitions } from "./subresources/index.js";
 
-/** The machine events of the data operations. */
-export const DATA_EVENTS = [
+const CORE_DATA_EVENTS = [
   "UPLOAD_ARCHIVE",
   "DELETE_ARCHIVE",
   "ADD_TAGS",
@@ -18,14 +18,13 @@ export const DATA_EVENTS = [
   "SET_ACCESS_POLICY",
   "GET_ACCESS_POLICY",
   "DELETE_ACCESS_POLICY",
-  "SET_NOTIFICATIONS",
-  "GET_NOTIFICATIONS",
-  "DELETE_NOTIFICATIONS",
 ] as const;
-type DataEvent = (typeof DATA_EVENTS)[number];
+/** The machine events of the data operations, the subresources' included. */
+export const DATA_EVENTS: readonly string[] = [...CORE_DATA_EVENTS, ...SUBRESOURCE_EVENTS];
+type CoreDataEvent = (typeof CORE_DATA_EVENTS)[number];
 
 /** Every data operation on a vault that does not exist: 404 (VAULT-OPS-MISSING). */
-export function dataOnAbsent(): Record<DataEvent, Transition> {
+export function dataOnAbsent(): Record<string, Transition> {
   return Object.fromEntries(
     DATA_EVENTS.map((event) => [
       event,
@@ -38,11 +37,11 @@ export function dataOnAbsent(): Record<DataEvent, Transition> {
         },
       },
     ]),
-  ) as Record<DataEvent, Transition>;
+  );
 }
 
-/** The archive, tag and access-policy transitions of an existing vault; they never touch the lock. */
-export function dataOperations(state: Present): Record<DataEvent, Transition | Transition[]> {
+/** The archive, tag, access-policy and subresource transitions of an existing vault; they never touch the lock. */
+export function dataOperations(state: Present): Record<string, Transition | Transition[]> {
   const { id, untouched } = dataEdgeNaming(state);
   return {
     UPLOAD_ARCHIVE: [
@@ -94,8 +93,8 @@ export function dataOperations(state: Present): Record<DataEvent, Transition | T
     ],
     ...tagOperations(state),
     ...accessPolicyOperations(state),
-    ...notificationOperations(state),
-  };
+    ...subresourceTransitions(state),
+  } satisfies Record<CoreDataEvent, Transition | Transition[]>;
 }
 
 /** The tag transitions of an existing vault (TAGS-*); they never touch the lock. */

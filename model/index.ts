@@ -38,7 +38,6 @@ export {
 export {
   examplePolicy,
   exampleTags,
-  EXAMPLE_NOTIFICATIONS,
   TOO_LONG_DESCRIPTION,
   type ArchiveRef,
   type TagSet,
@@ -47,6 +46,7 @@ export {
   type PolicyKind,
 } from "./abstract-events.js";
 export { transitionCoveringPaths, type PathStep } from "./paths.js";
+export * from "./subresources/index.js";
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";

@@ -22,6 +22,7 @@ export interface Inventory {
   size: number;
 }
 
+/** A vault's data; the subresources in `subresources/` add their own fields (declaration merging). */
 export interface VaultContext {
   createdAt: number;
   lock?: LockRecord;
@@ -34,16 +35,8 @@ export interface VaultContext {
   tags: Record<string, string>;
   /** The vault access policy, independent of the lock policy (AP-INDEPENDENT). */
   accessPolicy?: string;
-  /** The vault's notification configuration (NOTIF-SET). */
-  notifications?: NotificationConfig;
   /** Ids of this vault's aborted or expired attempts, newest last, at most RETIRED_KEPT. */
   retiredLockIds: string[];
-}
-
-/** Where a vault's job notifications go: an SNS topic and the events that publish to it. */
-export interface NotificationConfig {
-  SNSTopic: string;
-  Events: string[];
 }
 
 export type VaultEvent =
@@ -72,9 +65,13 @@ export type VaultEvent =
   | { type: "SET_ACCESS_POLICY"; now: number; policy?: string }
   | { type: "GET_ACCESS_POLICY"; now: number }
   | { type: "DELETE_ACCESS_POLICY"; now: number }
-  | { type: "SET_NOTIFICATIONS"; now: number; config?: NotificationConfig }
-  | { type: "GET_NOTIFICATIONS"; now: number }
-  | { type: "DELETE_NOTIFICATIONS"; now: number };
+  | SubresourceEvents[keyof SubresourceEvents];
+
+/**
+ * The machine events of the subresources defined in `subresources/`, by type: each module adds its own here
+ * (declaration merging), as it adds its fields to `VaultContext`.
+ */
+export interface SubresourceEvents {}
 
 export type LockState = "absent" | "noLock" | "inProgress" | "locked";
 

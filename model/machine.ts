@@ -14,6 +14,7 @@ import {
   deleteRecentlyWritten,
 } from "./data-transitions.js";
 import { EMPTY_VAULT, lockGuards, lockUpdates } from "./lock-rules.js";
+import { SUBRESOURCE_GUARDS, SUBRESOURCE_UPDATES } from "./subresources/index.js";
 import {
   completeWithoutLock,
   created,
@@ -41,8 +42,8 @@ function assignEach<Name extends string>(updates: Record<Name, Update>): Record<
 /** The vault-lock machine. Initial state: the vault does not exist. */
 export const vaultLockMachine = setup({
   types: { context: {} as VaultContext, events: {} as VaultEvent },
-  guards: { ...lockGuards, ...dataGuards },
-  actions: assignEach({ ...lockUpdates, ...dataUpdates }),
+  guards: { ...lockGuards, ...dataGuards, ...SUBRESOURCE_GUARDS },
+  actions: assignEach({ ...lockUpdates, ...dataUpdates, ...SUBRESOURCE_UPDATES }),
 }).createMachine({
   id: "vaultLock",
   initial: "absent",

@@ -1,7 +1,8 @@
 /** The operations the oracle answers: their parameters, and the model half of the operation registry. */
 import { describeBody, lockBody } from "./answers.js";
 import { treeHash } from "./archive.js";
-import type { NotificationConfig, VaultEvent } from "./machine-types.js";
+import type { VaultEvent } from "./machine-types.js";
+import { SUBRESOURCE_OPERATIONS } from "./subresources/index.js";
 import type { VaultRecord, WorldView } from "./world.js";
 
 /** An operation as an endpoint receives it (URI account id, not yet resolved). */
@@ -20,8 +21,10 @@ export type Operation =
       vaultName: string;
     }
   | { name: "SetVaultAccessPolicy"; accountId: string; vaultName: string; policy?: string }
-  | { name: "SetVaultNotifications"; accountId: string; vaultName: string; config?: NotificationConfig }
-  | { name: "GetVaultNotifications" | "DeleteVaultNotifications"; accountId: string; vaultName: string };
+  | SubresourceOperations[keyof SubresourceOperations];
+
+/** The operations of the subresources in `subresources/`, by name: each module adds its own (declaration merging). */
+export interface SubresourceOperations {}
 
 /** Archive operations. `treeHash` is the declared `x-amz-sha256-tree-hash`; the body's own is computed from `body`. */
 export type ArchiveOperation =
@@ -144,13 +147,7 @@ export const OPERATIONS: { [N in OperationName]: OperationDefinition<N> } = {
     answer: (_, { record }) => ({ body: { Policy: record?.context.accessPolicy ?? "" } }),
   },
   DeleteVaultAccessPolicy: { governance: "governed", event: "DELETE_ACCESS_POLICY" },
-  SetVaultNotifications: { governance: "governed", event: "SET_NOTIFICATIONS", data: ({ config }) => ({ config }) },
-  GetVaultNotifications: {
-    governance: "governed",
-    event: "GET_NOTIFICATIONS",
-    answer: (_, { record }) => ({ body: { ...record?.context.notifications } }),
-  },
-  DeleteVaultNotifications: { governance: "governed", event: "DELETE_NOTIFICATIONS" },
+  ...(SUBRESOURCE_OPERATIONS as { [N in keyof SubresourceOperations]: OperationDefinition<N> }),
 };
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as readonly OperationName[];

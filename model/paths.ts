@@ -8,8 +8,8 @@ import { advance, type Snapshot } from "./advance.js";
 import { EMPTY_VAULT, vaultLockMachine, type VaultEvent } from "./machine.js";
 import { INVENTORY_INTERVAL_MS } from "./inventory.js";
 import { LOCK_TTL_MS } from "./rules.js";
+import { exploreSubresources, heldSubresources } from "./subresources/index.js";
 import {
-  EXAMPLE_NOTIFICATIONS,
   examplePolicy,
   exampleTags,
   TOO_LONG_DESCRIPTION,
@@ -81,16 +81,7 @@ function dataEvents(snapshot: Explored, now: number): [VaultEvent, AbstractEvent
     [{ type: "LIST_TAGS", now }, { type: "LIST_TAGS" }],
     [{ type: "GET_ACCESS_POLICY", now }, { type: "GET_ACCESS_POLICY" }],
     [{ type: "DELETE_ACCESS_POLICY", now }, { type: "DELETE_ACCESS_POLICY" }],
-    [
-      { type: "SET_NOTIFICATIONS", now, config: EXAMPLE_NOTIFICATIONS },
-      { type: "SET_NOTIFICATIONS", config: "valid" },
-    ],
-    [
-      { type: "SET_NOTIFICATIONS", now },
-      { type: "SET_NOTIFICATIONS", config: "missing" },
-    ],
-    [{ type: "GET_NOTIFICATIONS", now }, { type: "GET_NOTIFICATIONS" }],
-    [{ type: "DELETE_NOTIFICATIONS", now }, { type: "DELETE_NOTIFICATIONS" }],
+    ...exploreSubresources(snapshot.context, now),
     [
       { type: "DELETE_ARCHIVE", now, archiveId: "elsewhere", storedElsewhere: true },
       { type: "DELETE_ARCHIVE", archive: "elsewhere" },
@@ -126,10 +117,10 @@ function dataEvents(snapshot: Explored, now: number): [VaultEvent, AbstractEvent
 
 /** The abstraction of a state the search tells apart: lock state, which ids exist, what the vault holds. */
 function serialize(snapshot: Explored): string {
-  const { lock, retiredLockIds, archives, lastWriteAt, accessPolicy, notifications } = snapshot.context;
+  const { lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
   const data = [Object.keys(archives).length > 0, lastWriteAt !== undefined, !!accessPolicy];
-  if (notifications) data.push(true);
-  return `${String(snapshot.value)}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${data.join()}`;
+  const held = heldSubresources(snapshot.context);
+  return `${String(snapshot.value)}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${[...data, ...held].join()}`;
 }
 
 /** Replays abstract events from an absent vault; the edges they take, and where they end. */

@@ -4,15 +4,16 @@
  */
 import type { dataGuards, dataUpdates } from "./data-rules.js";
 import type { lockGuards, lockUpdates } from "./lock-rules.js";
+import type { SubresourceGuard, SubresourceUpdate } from "./subresources/index.js";
 import type { EdgeMeta, LockState } from "./machine-types.js";
 import { err, ok } from "./outcome.js";
 
 export const NOT_FOUND = "Vault not found for ARN";
 
-/** A guard's name: one of `lockGuards` or `dataGuards`, the only place each is named. */
-export type GuardName = keyof typeof lockGuards | keyof typeof dataGuards;
-/** A context update's name: one of `lockUpdates` or `dataUpdates`. */
-export type UpdateName = keyof typeof lockUpdates | keyof typeof dataUpdates;
+/** A guard's name: one of `lockGuards`, `dataGuards` or a subresource's guards, the only place each is named. */
+export type GuardName = keyof typeof lockGuards | keyof typeof dataGuards | SubresourceGuard;
+/** A context update's name: one of `lockUpdates`, `dataUpdates` or a subresource's updates. */
+export type UpdateName = keyof typeof lockUpdates | keyof typeof dataUpdates | SubresourceUpdate;
 
 /** A state in which the vault exists. */
 export type Present = Exclude<LockState, "absent">;

@@ -20,11 +20,46 @@ export interface Route {
   query?: [string, string];
 }
 
-type OperationSchema = readonly [9, string, string, { http?: [string, string, number] }, ...unknown[]];
+type OperationSchema = readonly [
+  9,
+  string,
+  string,
+  { http?: [string, string, number] },
+  unknown,
+  (() => StructureSchema) | unknown,
+];
+/** A Smithy structure schema: members' names, then each member's schema or traits. */
+type StructureSchema = readonly [3, string, string, number, string[], unknown[]];
+
+const schemaOf = (operation: OperationName) =>
+  (sdk as unknown as Record<string, OperationSchema | undefined>)[`${operation}$`];
+
+/** Where a success answer's output members travel: response headers by member, and the member that is the body. */
+export interface OutputBinding {
+  /** Output member → response header name, lower case (the `httpHeader` trait). */
+  headers: Record<string, string>;
+  /** The member bound to the whole body (the `httpPayload` trait), when one is. */
+  payload?: string;
+}
+
+const HTTP_PAYLOAD = 16;
+
+/** An operation's output binding as the SDK's Smithy schema states it. */
+export function outputBinding(operation: OperationName): OutputBinding {
+  const output = schemaOf(operation)?.[5];
+  const structure = typeof output === "function" ? (output as () => StructureSchema)() : undefined;
+  const binding: OutputBinding = { headers: {} };
+  structure?.[4].forEach((member, i) => {
+    const traits = (structure[5][i] as unknown[] | undefined)?.[1];
+    if (traits === HTTP_PAYLOAD) binding.payload = member;
+    const header = (traits as { httpHeader?: string } | undefined)?.httpHeader;
+    if (typeof header === "string") binding.headers[member] = header.toLowerCase();
+  });
+  return binding;
+}
 
 function routeOf(operation: OperationName): Route {
-  const schema = (sdk as unknown as Record<string, OperationSchema>)[`${operation}$`];
-  const http = schema?.[3].http;
+  const http = schemaOf(operation)?.[3].http;
   if (!http) throw new Error(`the SDK's schema has no http trait for ${operation}`);
   const [method, template, status] = http;
   const [uri = "", literal] = template.split("?", 2);
