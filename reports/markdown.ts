@@ -78,63 +78,72 @@ function failing(document: ReportDocument, target: string, results: CheckResult[
   return blocks;
 }
 
+function targetsTable(document: ReportDocument): string {
+  return table(
+    ["target", "endpoint", "seeds", "checks", "unexpected", "left behind"],
+    document.targets.map((t) => [
+      t.name,
+      t.endpoints.join(", "),
+      t.seeds.join(", "),
+      t.checks,
+      t.unexpected,
+      t.leftovers.length,
+    ]),
+  ).join("\n");
+}
+
+function levelsTable(document: ReportDocument): string {
+  const statusesAt = (level: string, target: string) =>
+    document.requirements.filter((r) => r.level === level).map((r) => r.status[target]!);
+  return table(
+    ["target", "level", ...COUNT_HEADINGS],
+    document.targets.flatMap((t) =>
+      LEVELS.map((level) => [t.name, level, ...countColumns(countStatuses(statusesAt(level, t.name)))]),
+    ),
+  ).join("\n");
+}
+
+function countsTable(document: ReportDocument, counts: "transitions" | "checks"): string {
+  const rows = document.targets.map((t) => [t.name, ...countColumns(t.counts[counts])]);
+  return table(["target", ...COUNT_HEADINGS], rows).join("\n");
+}
+
+function unexercisedList(document: ReportDocument): string {
+  const lines = document.targets.flatMap((t) =>
+    document.requirements.flatMap((r) => {
+      const why = r.unexercised?.[t.name];
+      return why ? [`- ${t.name} · ${r.id} (${statusText(r.status[t.name]!)}): ${why}`] : [];
+    }),
+  );
+  return lines.join("\n") || "None: every requirement was exercised.";
+}
+
+function censusList(document: ReportDocument): string {
+  const lines = document.targets.flatMap((t) =>
+    Object.entries(document.census[t.name] ?? {}).map(([id, seen]) => `- ${t.name} · ${id}: ${seen.join("; ")}`),
+  );
+  return lines.join("\n") || "None recorded.";
+}
+
 /** Renders the summary page; blocks are separated by blank lines, so no paragraph runs into a heading. */
 export function renderMarkdown(document: ReportDocument): string {
   const results = resultsByTarget(document);
   const blocks: string[] = [
     "# Vault Lock conformance report",
     `Suite ${document.suiteVersion}, report schema ${document.schemaVersion}, generated ${document.generatedAt}.`,
-    table(
-      ["target", "endpoint", "seeds", "checks", "unexpected", "left behind"],
-      document.targets.map((t) => [
-        t.name,
-        t.endpoints.join(", "),
-        t.seeds.join(", "),
-        t.checks,
-        t.unexpected,
-        t.leftovers.length,
-      ]),
-    ).join("\n"),
+    targetsTable(document),
     "## Requirements by level",
-    table(
-      ["target", "level", ...COUNT_HEADINGS],
-      document.targets.flatMap((t) =>
-        LEVELS.map((level) => [
-          t.name,
-          level,
-          ...countColumns(
-            countStatuses(document.requirements.filter((r) => r.level === level).map((r) => r.status[t.name]!)),
-          ),
-        ]),
-      ),
-    ).join("\n"),
+    levelsTable(document),
     ...document.targets.flatMap((t) => failing(document, t.name, results[t.name] ?? [])),
     "## Model coverage (transitions)",
-    table(
-      ["target", ...COUNT_HEADINGS],
-      document.targets.map((t) => [t.name, ...countColumns(t.counts.transitions)]),
-    ).join("\n"),
+    countsTable(document, "transitions"),
     "## Checks",
-    table(
-      ["target", ...COUNT_HEADINGS],
-      document.targets.map((t) => [t.name, ...countColumns(t.counts.checks)]),
-    ).join("\n"),
+    countsTable(document, "checks"),
     "## Requirements not exercised, and why",
-    document.targets
-      .flatMap((t) =>
-        document.requirements.flatMap((r) => {
-          const why = r.unexercised?.[t.name];
-          return why ? [`- ${t.name} · ${r.id} (${statusText(r.status[t.name]!)}): ${why}`] : [];
-        }),
-      )
-      .join("\n") || "None: every requirement was exercised.",
+    unexercisedList(document),
     ...propertiesMarkdown(document.proof),
     "## Unspecified behaviour observed (census)",
-    document.targets
-      .flatMap((t) =>
-        Object.entries(document.census[t.name] ?? {}).map(([id, seen]) => `- ${t.name} · ${id}: ${seen.join("; ")}`),
-      )
-      .join("\n") || "None recorded.",
+    censusList(document),
     "## Documentation inconsistencies",
     document.inconsistencies.map((i) => `- **${i.id}**: ${i.summary} Resolution: ${i.resolution}`).join("\n"),
   ];
