@@ -4,7 +4,7 @@
  */
 import { transition } from "xstate";
 import { advance, type Snapshot } from "../model/advance.js";
-import { computeCoveringPaths } from "../model/paths.js";
+import { computeCoveringPaths } from "../model/covering-paths.js";
 import {
   EMPTY_VAULT,
   examplePolicy,

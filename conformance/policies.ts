@@ -5,7 +5,7 @@
  */
 import { legalHoldPolicy, seedPolicy, vaultArn } from "../model/index.js";
 import { newSession, type SuiteContext } from "./context.js";
-import { EXPIRY_STEP_MS } from "./paths.js";
+import { EXPIRY_STEP_MS } from "./transition-paths.js";
 import type { CheckResult } from "./results.js";
 import { runScript, scriptResult, type ScriptStep } from "./script.js";
 import {

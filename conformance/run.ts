@@ -8,7 +8,7 @@ import { cleanup } from "./cleanup.js";
 import { checkTargetAnswers, createContext, type SuiteContext } from "./context.js";
 import { applyExpectations, type Expectation, type ExpectationFile } from "./expectations.js";
 import { runGateChecks } from "./gate.js";
-import { EXPIRY_STEP_MS, runTransitionPaths } from "./paths.js";
+import { EXPIRY_STEP_MS, runTransitionPaths } from "./transition-paths.js";
 import { deferDeletions, pendingObservations } from "./pending.js";
 import { runPolicyScenarios } from "./policies.js";
 import { preflight } from "./preflight.js";

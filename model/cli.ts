@@ -10,7 +10,7 @@ import { PROOF_BOUNDS, SMALL_BOUNDS } from "./check/bounds.js";
 import { formatProof, prove } from "./check/prove.js";
 import { EDGES } from "./edges.js";
 import { INCONSISTENCIES } from "./inconsistencies.js";
-import { transitionCoveringPaths } from "./paths.js";
+import { transitionCoveringPaths } from "./covering-paths.js";
 import { REQUIREMENTS } from "./requirements/index.js";
 
 const FLAGS = {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stateMachinePage } from "./diagram.js";
 import { EDGES } from "./edges.js";
-import { transitionCoveringPaths } from "./paths.js";
+import { transitionCoveringPaths } from "./covering-paths.js";
 
 describe("all-transitions coverage from the machine's graph", () => {
   const paths = transitionCoveringPaths();

@@ -45,7 +45,7 @@ export {
   type LockIdRef,
   type PolicyKind,
 } from "./abstract-events.js";
-export { transitionCoveringPaths, type PathStep } from "./paths.js";
+export { transitionCoveringPaths, type PathStep } from "./covering-paths.js";
 export * from "./subresources/index.js";
 export { REQUIREMENTS, requirement, type Requirement } from "./requirements/index.js";
 export * from "./rules.js";

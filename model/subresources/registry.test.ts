@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BINDINGS } from "../../protocol/operations.js";
 import { routeFor } from "../../protocol/routes.js";
-import { transitionCoveringPaths } from "../paths.js";
+import { transitionCoveringPaths } from "../covering-paths.js";
 import { OPERATIONS } from "../operations.js";
 import { EDGES } from "../edges.js";
 import { notifications } from "./notifications.js";
