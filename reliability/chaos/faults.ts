@@ -27,12 +27,20 @@ import {
 /** The AWS routes, the emulator's `/__emulator/clock` control route, or either. */
 export type Route = "aws" | "clock";
 
+/** The connection a request came on: `reused` when it already carried an earlier exchange (kept alive). */
+export interface Connection {
+  reused: boolean;
+}
+
 export interface Fault {
   kind: string;
   description: string;
   routes: "aws" | "clock" | "any";
-  /** Whether the fault can alter this answer (a header to drop, a body to break); default: every answer. */
-  applies?: (answer: Answer) => boolean;
+  /**
+   * Whether the fault can alter this answer (a header to drop, a body to break) of a request that came on
+   * `connection`; default: every answer.
+   */
+  applies?: (answer: Answer, connection: Connection) => boolean;
   /** At most this many per proxy: each costs a run seconds (the suite waits on it). */
   limit?: number;
   /**
@@ -208,16 +216,23 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
+    // Chosen on the later request rather than after the first answer: a stray answer sent at once was lost
+    // whenever it reached the client in the same read as the first one (node:http drops what follows a
+    // complete answer) or the client's next request went on another connection.
     kind: "answer-twice",
-    description: "the answer, then a second unrequested 500 answer on the same connection, then close",
+    description:
+      "an answer followed by a second, unrequested 500 on the same kept-alive connection, sent when the client's next request arrives there, so the client always reads it as that request's answer (whose own answer is dropped); then Connection: close and close",
     routes: "any",
-    act: (a) =>
+    applies: (_, connection) => connection.reused,
+    act: () =>
       raw(
         "close",
-        serialize(a),
         serialize({
           status: 500,
-          headers: [["Content-Type", "application/json"]],
+          headers: [
+            ["Content-Type", "application/json"],
+            ["Connection", "close"],
+          ],
           body: Buffer.from(INTERNAL_FAILURE),
         }),
       ),

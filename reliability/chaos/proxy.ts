@@ -2,8 +2,8 @@
  * `startChaosProxy(options)`: a loopback HTTP proxy that forwards every request to `upstream` and, on a seeded
  * share of the answers, gives one of the fault table's broken answers instead (`faults.ts`): altered headers,
  * statuses or bodies, or malformed HTTP written straight to the socket. Without a fault the upstream answer
- * is forwarded unchanged, its body byte for byte. The same seed over the same exchanges injects the same
- * faults in the same order (PRNG: pure-rand's xoroshiro128+, the generator fast-check uses).
+ * is forwarded unchanged, its body byte for byte. The same seed over the same exchanges (on the same
+ * connections) injects the same faults in the same order (PRNG: pure-rand's xoroshiro128+, the generator fast-check uses).
  */
 import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -11,7 +11,7 @@ import { buffer } from "node:stream/consumers";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { CONTROL_PREFIX } from "../../emulator/control.js";
-import { FAULT_KINDS, faultOf, type Fault, type Route } from "./faults.js";
+import { FAULT_KINDS, faultOf, type Connection, type Fault, type Route } from "./faults.js";
 import { headerPairs, type Action, type Answer } from "./wire.js";
 
 export interface ChaosProxyOptions {
@@ -46,12 +46,12 @@ export interface ChaosProxy {
 function faultPicker(options: ChaosProxyOptions, random: () => number) {
   const faults = (options.kinds ?? FAULT_KINDS).map(faultOf);
   const counts = new Map<string, number>();
-  return (route: Route, answer: Answer): Fault | undefined => {
+  return (route: Route, answer: Answer, connection: Connection): Fault | undefined => {
     if (options.scope !== "both" && options.scope !== route) return undefined;
     const candidates = faults.filter(
       (f) =>
         (f.routes === "any" || f.routes === route) &&
-        (f.applies?.(answer) ?? true) &&
+        (f.applies?.(answer, connection) ?? true) &&
         (counts.get(f.kind) ?? 0) < (f.limit ?? Infinity),
     );
     const rate = typeof options.rate === "number" ? options.rate : options.rate[route];
@@ -107,10 +107,13 @@ export async function startChaosProxy(options: ChaosProxyOptions): Promise<Chaos
   const agent = new Agent({ keepAlive: true });
   const injected: Injection[] = [];
   const held = new Set<Socket>();
+  const used = new WeakSet<Socket>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const connection = { reused: used.has(req.socket) };
+    used.add(req.socket);
     const answer = await forward(upstream, agent, req, await buffer(req));
     const path = req.url ?? "/";
-    const fault = pick(path.startsWith(CONTROL_PREFIX) ? "clock" : "aws", answer);
+    const fault = pick(path.startsWith(CONTROL_PREFIX) ? "clock" : "aws", answer, connection);
     if (!fault) return send(res, answer);
     injected.push({ kind: fault.kind, method: req.method ?? "GET", path });
     await perform(fault.act(answer, random), req, res, held);
