@@ -216,12 +216,12 @@ export const FAULTS: readonly Fault[] = [
       ),
   },
   {
-    // Chosen on the later request rather than after the first answer: a stray answer sent at once was lost
-    // whenever it reached the client in the same read as the first one (node:http drops what follows a
-    // complete answer) or the client's next request went on another connection.
+    // Chosen when the later request arrives, not after the first answer: a stray answer sent at once was lost
+    // when it reached the client in one read with the first (node:http drops what follows a complete answer)
+    // or when the client's next request did not come on that connection before it saw it closed.
     kind: "answer-twice",
     description:
-      "an answer followed by a second, unrequested 500 on the same kept-alive connection, sent when the client's next request arrives there, so the client always reads it as that request's answer (whose own answer is dropped); then Connection: close and close",
+      "an answer followed by a second, unrequested 500 on the same kept-alive connection, sent once the client's next request arrives there, so that the client always reads it as that request's answer (whose own answer is dropped); the 500 says Connection: close and the connection is closed",
     routes: "any",
     applies: (_, connection) => connection.reused,
     act: () =>

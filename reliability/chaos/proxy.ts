@@ -2,8 +2,8 @@
  * `startChaosProxy(options)`: a loopback HTTP proxy that forwards every request to `upstream` and, on a seeded
  * share of the answers, gives one of the fault table's broken answers instead (`faults.ts`): altered headers,
  * statuses or bodies, or malformed HTTP written straight to the socket. Without a fault the upstream answer
- * is forwarded unchanged, its body byte for byte. The same seed over the same exchanges (on the same
- * connections) injects the same faults in the same order (PRNG: pure-rand's xoroshiro128+, the generator fast-check uses).
+ * is forwarded unchanged, its body byte for byte. The same seed over the same exchanges, on the same
+ * connections, injects the same faults in the same order (PRNG: pure-rand's xoroshiro128+, fast-check's).
  */
 import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
