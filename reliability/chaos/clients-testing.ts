@@ -74,6 +74,7 @@ export async function keptAlive(url: string, paths: string[]) {
           res.on("end", () =>
             resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
           );
+          res.on("error", (e) => resolve({ error: e.message }));
         })
           .on("socket", (socket) => sockets.add(socket))
           .on("error", (e) => resolve({ error: e.message })),
