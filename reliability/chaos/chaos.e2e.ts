@@ -37,5 +37,6 @@ describe("the suite through the chaos proxy", () => {
     // A run whose fault never fired proves nothing: another seed or a higher rate is needed then.
     expect(where(runs, (r) => Object.keys(r.injected).length === 0)).toEqual([]);
     expect(where(runs, (r) => r.kind !== MIXED && r.attributed !== true)).toEqual([]);
-  });
+    // 28 CLI runs: 100-160 s on 2 cores with other tests beside it, over 300 s when the machine is loaded more.
+  }, 900_000);
 });
