@@ -5,7 +5,7 @@
  * (`partition.ts`), each searched on its own (`wgl.ts`) over the cheap model step (`state-space.ts`); every entry
  * is checked, whatever the history's length. Pure.
  */
-import { FrozenWorld, LOCK_TTL_MS, MemoryWorld, vaultKey, type Operation } from "../model/index.js";
+import { FrozenWorld, LOCK_TTL_MS, MemoryWorld, vaultKey, type Change, type Operation } from "../model/index.js";
 import { deadline, type History, type HistoryEntry } from "./history.js";
 import { components, type Component, type VaultRef } from "./partition.js";
 import { StateSpace } from "./state-space.js";
@@ -53,10 +53,11 @@ function preservingEntries(history: History, entries: readonly HistoryEntry[], s
   return entries.map(({ operation, observed }) => READS.has(operation.name) || observed.status >= 300);
 }
 
-function checkComponent(history: History, component: Component) {
+function checkComponent(history: History, component: Component, starts: ReadonlyMap<string, Change>) {
   const entries = component.entries.map((i) => history.entries[i]!);
-  const keys = new Set(component.vaults.map((v) => vaultKey(v.account, v.vaultName)));
-  const start = FrozenWorld.EMPTY.apply(history.start.filter((c) => keys.has(vaultKey(c.account, c.vaultName))));
+  const start = FrozenWorld.EMPTY.apply(
+    component.vaults.flatMap((v) => starts.get(vaultKey(v.account, v.vaultName)) ?? []),
+  );
   const preserving = preservingEntries(history, entries, start);
   const space = new StateSpace(entries, history, start, preserving);
   const result = searchComponent(entries, space, preserving);
@@ -96,8 +97,9 @@ export function checkHistory(history: History): CheckOutcome {
   const orders: number[][] = [];
   const world = new MemoryWorld();
   world.apply(history.start);
+  const starts = new Map(history.start.map((c) => [vaultKey(c.account, c.vaultName), c]));
   for (const component of parts) {
-    const result = checkComponent(history, component);
+    const result = checkComponent(history, component, starts);
     if (!result.ok) return { ...result, vaults: component.vaults, components: parts.length };
     orders.push(result.order);
     world.apply(component.vaults.map((v) => ({ ...v, record: result.end.vault(v.account, v.vaultName) })));

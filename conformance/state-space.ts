@@ -66,11 +66,21 @@ export class StateSpace {
     const key = set * this.entries.length + entry;
     let found = this.setSteps.get(key);
     if (found === undefined) {
-      const reached = new Set(this.sets[set]!.flatMap((world) => this.successors(world, entry)));
-      found = reached.size ? this.internSet([...reached]) : -1;
+      found = this.reached(this.sets[set]!, entry);
       this.setSteps.set(key, found);
     }
     return found;
+  }
+
+  /** The set of worlds `entry` leads to from any of `worlds`, or -1 when none. */
+  private reached(worlds: readonly number[], entry: number): number {
+    if (worlds.length === 1) {
+      const successors = this.successors(worlds[0]!, entry);
+      return successors.length ? this.internSet(successors.slice()) : -1;
+    }
+    const reached = new Set<number>();
+    for (const world of worlds) for (const next of this.successors(world, entry)) reached.add(next);
+    return reached.size ? this.internSet([...reached]) : -1;
   }
 
   /** The worlds entry `entry` can lead to from world `world`, given its observed answer. */
@@ -97,10 +107,15 @@ export class StateSpace {
       freshLockId: observed.headers["x-amz-lock-id"] ?? "",
       ...(observed.headers["x-amz-archive-id"] ? { freshArchiveId: observed.headers["x-amz-archive-id"] } : {}),
     };
-    const branches = step(from, request, { clockToleranceMs: this.context.toleranceMs });
+    const { toleranceMs } = this.context;
     const unknown = unknownOutcome(observed);
-    const fitting = branches.filter((branch) => unknown || explains(observed, branch, this.context.toleranceMs));
-    return [...new Set(fitting.map((branch) => this.intern(from.apply(branch.changes))))];
+    const reached: number[] = [];
+    for (const branch of step(from, request, { clockToleranceMs: toleranceMs })) {
+      if (!unknown && !explains(observed, branch, toleranceMs)) continue;
+      const id = this.intern(from.apply(branch.changes));
+      if (!reached.includes(id)) reached.push(id);
+    }
+    return reached;
   }
 
   /**
@@ -126,7 +141,8 @@ export class StateSpace {
   }
 
   private intern(world: FrozenWorld): number {
-    const parts = [...world.records].map(([key, record]) => `${key}=${this.recordId(record)}`);
+    const parts: string[] = [];
+    for (const [key, record] of world.records) parts.push(`${key}=${this.recordId(record)}`);
     const key = parts.sort().join("\u0000");
     let id = this.worldIds.get(key);
     if (id === undefined) {

@@ -2,8 +2,9 @@
  * The Wing–Gong–Lowe search for one component of a history, as Porcupine runs it: the calls and returns in time
  * order on a doubly linked list; an operation is tried only while no return precedes its call in the list (so real
  * time is respected), and a linearized one is lifted out with its return; every (linearized set, model state) pair
- * is entered at most once, the set kept as a bitset with an incremental hash. The model state is a set of worlds
- * of the `StateSpace`, so each step is a lookup after the first time.
+ * is entered at most once, the set kept as a bitset with an incremental hash and compared by the words around its
+ * frontier (below it all are full, above it all empty), so a long history's sets compare in a few words. The model
+ * state is a set of worlds of the `StateSpace`, so each step is a lookup after the first time.
  *
  * One more cut, exact: an operation that can never change a world it is explained in (a read or a refusal, in a
  * component where no lock can expire) and that every current world explains may go first. If any order of the rest
@@ -30,24 +31,26 @@ interface Frame {
   forced: boolean;
 }
 
+/** The calls and returns in time order (a call first on a tie), each call linked to its return; the head's next. */
 function eventList(entries: readonly HistoryEntry[]): Node {
-  const events = entries.flatMap((e, i) => [
-    { time: e.called, call: true, entry: i },
-    { time: deadline(e), call: false, entry: i },
-  ]);
-  events.sort((a, b) => a.time - b.time || Number(b.call) - Number(a.call) || a.entry - b.entry);
+  const times: number[] = [];
+  const events: Node[] = [];
+  for (const [entry, e] of entries.entries()) {
+    const call: Node = { entry, call: true, prev: null, next: null, match: null };
+    call.match = { entry, call: false, prev: null, next: null, match: null };
+    events.push(call, call.match);
+    times.push(e.called, deadline(e));
+  }
+  const order = events.map((_, k) => k);
+  order.sort((a, b) => times[a]! - times[b]! || (a % 2) - (b % 2) || a - b);
   const head: Node = { entry: -1, call: false, prev: null, next: null, match: null };
-  const returns = new Map<number, Node>();
-  const calls: Node[] = [];
   let last = head;
-  for (const { call, entry } of events) {
-    const node: Node = { entry, call, prev: last, next: null, match: null };
+  for (const k of order) {
+    const node = events[k]!;
+    node.prev = last;
     last.next = node;
     last = node;
-    if (call) calls.push(node);
-    else returns.set(entry, node);
   }
-  for (const node of calls) node.match = returns.get(node.entry)!;
   return head;
 }
 
@@ -81,26 +84,64 @@ function zobrist(count: number): Uint32Array {
   return keys;
 }
 
-/** The (linearized set, state) pairs entered so far, by the set's hash; equal hashes are told apart by the set. */
-class Visited {
-  private readonly seen = new Map<number, { check: number; state: number; bits: Uint32Array }[]>();
+/** The linearized set: its bits, hash (two 32-bit halves), and the span of words from `low` to `high` (see above). */
+class LinearizedSet {
+  readonly bits: Uint32Array;
+  hash = 0;
+  check = 0;
+  low = 0;
+  high = -1;
 
-  /** Records the pair; false when it was entered before. */
-  add(hash: [number, number], bits: Uint32Array, state: number): boolean {
-    const key = (hash[0] ^ Math.imul(state, 0x9e3779b1)) >>> 0;
-    const list = this.seen.get(key);
-    if (list) {
-      for (const other of list)
-        if (other.check === hash[1] && other.state === state && same(other.bits, bits)) return false;
-      list.push({ check: hash[1], state, bits: bits.slice() });
-    } else this.seen.set(key, [{ check: hash[1], state, bits: bits.slice() }]);
+  private readonly keys: Uint32Array;
+
+  constructor(count: number) {
+    this.bits = new Uint32Array(Math.ceil(count / 32));
+    this.keys = zobrist(count);
+  }
+
+  toggle(entry: number): void {
+    const word = entry >>> 5;
+    const { bits } = this;
+    bits[word]! ^= 1 << (entry & 31);
+    this.hash ^= this.keys[2 * entry]!;
+    this.check ^= this.keys[2 * entry + 1]!;
+    if (bits[word]! & (1 << (entry & 31))) {
+      this.high = Math.max(this.high, word);
+      while (this.low < bits.length && bits[this.low] === 0xffffffff) this.low++;
+    } else {
+      this.low = Math.min(this.low, word);
+      while (this.high >= 0 && bits[this.high] === 0) this.high--;
+    }
+  }
+
+  /** The words from `low` to `high`, copied. */
+  span(): Uint32Array {
+    return this.bits.slice(this.low, this.high + 1);
+  }
+
+  /** Whether `span`, starting at word `low`, is this set's. */
+  is(low: number, span: Uint32Array): boolean {
+    if (low !== this.low || span.length !== Math.max(0, this.high + 1 - low)) return false;
+    for (let i = 0; i < span.length; i++) if (span[i] !== this.bits[low + i]) return false;
     return true;
   }
 }
 
-function same(a: Uint32Array, b: Uint32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** The (linearized set, state) pairs entered so far, by the set's hash; equal hashes are told apart by the set. */
+class Visited {
+  private readonly seen = new Map<number, { check: number; state: number; low: number; span: Uint32Array }[]>();
+
+  /** Records the pair; false when it was entered before. */
+  add(set: LinearizedSet, state: number): boolean {
+    const key = (set.hash ^ Math.imul(state, 0x9e3779b1)) >>> 0;
+    const list = this.seen.get(key);
+    if (list) {
+      for (const other of list)
+        if (other.check === set.check && other.state === state && set.is(other.low, other.span)) return false;
+      list.push({ check: set.check, state, low: set.low, span: set.span() });
+    } else this.seen.set(key, [{ check: set.check, state, low: set.low, span: set.span() }]);
+    return true;
+  }
 }
 
 /** Finds an order of `entries` (one component) that the model explains, starting from `space.start`. */
@@ -109,77 +150,93 @@ export function searchComponent(
   space: StateSpace,
   preserving: readonly boolean[],
 ): SearchResult {
-  const head = eventList(entries);
-  const keys = zobrist(entries.length);
-  const bits = new Uint32Array(Math.ceil(entries.length / 32));
-  const hash: [number, number] = [0, 0];
-  const toggle = (entry: number) => {
-    bits[entry >>> 5]! ^= 1 << (entry & 31);
-    hash[0] ^= keys[2 * entry]!;
-    hash[1] ^= keys[2 * entry + 1]!;
-  };
-  const visited = new Visited();
-  const stack: Frame[] = [];
-  const best = { order: [] as number[], state: space.start, dirty: 0 };
-  let state = space.start;
+  return new Search(entries, space, preserving).run();
+}
 
-  const push = (node: Node, next: number, forced: boolean): boolean => {
-    toggle(node.entry);
-    if (!visited.add(hash, bits, next)) {
-      toggle(node.entry);
+/** One search's list, linearized set, choices made, and the longest order found so far. */
+class Search {
+  private readonly head: Node;
+  private readonly linearized: LinearizedSet;
+  private readonly visited = new Visited();
+  private readonly stack: Frame[] = [];
+  private state: number;
+  private readonly best: { order: number[]; state: number; dirty: number };
+
+  constructor(
+    private readonly entries: readonly HistoryEntry[],
+    private readonly space: StateSpace,
+    private readonly preserving: readonly boolean[],
+  ) {
+    this.head = eventList(entries);
+    this.linearized = new LinearizedSet(entries.length);
+    this.state = space.start;
+    this.best = { order: [], state: space.start, dirty: 0 };
+  }
+
+  /**
+   * Depth first: at each level a forced choice if there is one, else each call in list order; a level none of
+   * whose choices leads anywhere new is undone.
+   */
+  run(): SearchResult {
+    let node: Node | null = this.head.next;
+    let freshLevel = true;
+    while (this.head.next) {
+      const forced = freshLevel ? this.forcedChoice() : undefined;
+      if (forced ? this.push(forced, this.state, true) : node?.call && this.tryCall(node)) {
+        node = this.head.next;
+        freshLevel = true;
+        continue;
+      }
+      freshLevel = false;
+      node = !forced && node?.call ? node.next : this.backtrack();
+      if (!node) return failure(this.entries, this.space, this.best);
+    }
+    return { ok: true, order: this.stack.map((frame) => frame.node.entry), state: this.state };
+  }
+
+  /** A call that may go first at this level without loss (see the file's comment), if any. */
+  private forcedChoice(): Node | undefined {
+    for (let node = this.head.next; node?.call; node = node.next)
+      if (this.preserving[node.entry] && this.space.next(this.state, node.entry) === this.state) return node;
+    return undefined;
+  }
+
+  private tryCall(node: Node): boolean {
+    const next = this.space.next(this.state, node.entry);
+    return next >= 0 && this.push(node, next, false);
+  }
+
+  /** Linearizes `node`'s entry, leading to `next`, unless that pair was entered before. */
+  private push(node: Node, next: number, forced: boolean): boolean {
+    this.linearized.toggle(node.entry);
+    if (!this.visited.add(this.linearized, next)) {
+      this.linearized.toggle(node.entry);
       return false;
     }
-    stack.push({ node, state, forced });
-    state = next;
+    this.stack.push({ node, state: this.state, forced });
+    this.state = next;
     lift(node);
+    const { best, stack } = this;
     if (stack.length > best.order.length) {
       for (let k = best.dirty; k < stack.length; k++) best.order[k] = stack[k]!.node.entry;
       best.dirty = stack.length;
-      best.state = state;
+      best.state = next;
     }
     return true;
-  };
+  }
+
   /** Undoes the last choice that is not forced; the node to try after it, or null when none is left. */
-  const backtrack = (): Node | null => {
+  private backtrack(): Node | null {
     for (;;) {
-      const frame = stack.pop();
+      const frame = this.stack.pop();
       if (!frame) return null;
-      best.dirty = Math.min(best.dirty, stack.length);
-      state = frame.state;
-      toggle(frame.node.entry);
+      this.best.dirty = Math.min(this.best.dirty, this.stack.length);
+      this.state = frame.state;
+      this.linearized.toggle(frame.node.entry);
       unlift(frame.node);
       if (!frame.forced) return frame.node.next;
     }
-  };
-  const forcedChoice = (): Node | undefined => {
-    for (let node = head.next; node?.call; node = node.next)
-      if (preserving[node.entry] && space.next(state, node.entry) === state) return node;
-    return undefined;
-  };
-
-  let node: Node | null = head.next;
-  let freshLevel = true;
-  while (head.next) {
-    const forced = freshLevel ? forcedChoice() : undefined;
-    freshLevel = false;
-    if (forced) {
-      if (push(forced, state, true)) {
-        node = head.next;
-        freshLevel = true;
-      } else if (!(node = backtrack())) return failure(entries, space, best);
-      continue;
-    }
-    if (node?.call) {
-      const next = space.next(state, node.entry);
-      if (next >= 0 && push(node, next, false)) {
-        node = head.next;
-        freshLevel = true;
-      } else node = node.next;
-      continue;
-    }
-    if (!(node = backtrack())) return failure(entries, space, best);
   }
-  return { ok: true, order: stack.map((frame) => frame.node.entry), state };
 }
 
 /** The longest order found and, after it, the operations that could go next but that no world explains. */
