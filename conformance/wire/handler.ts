@@ -130,15 +130,19 @@ export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
 class Deadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
+  private readonly follow = () => this.controller.abort(this.outer?.reason);
   passed = false;
 
-  constructor(ms: number, outer: AbortSignal | undefined) {
+  constructor(
+    ms: number,
+    private readonly outer: AbortSignal | undefined,
+  ) {
     this.timer = setTimeout(() => {
       this.passed = true;
       this.controller.abort();
     }, ms).unref();
-    if (outer?.aborted) this.controller.abort(outer.reason);
-    else outer?.addEventListener("abort", () => this.controller.abort(outer.reason), { once: true });
+    if (outer?.aborted) this.follow();
+    else outer?.addEventListener("abort", this.follow, { once: true });
   }
 
   get signal(): AbortSignal {
@@ -147,6 +151,7 @@ class Deadline {
 
   clear(): void {
     clearTimeout(this.timer);
+    this.outer?.removeEventListener("abort", this.follow);
   }
 }
 
