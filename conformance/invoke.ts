@@ -5,6 +5,7 @@
  * parse an answer, that is said too. Nothing a target sends makes this throw.
  */
 import type { GlacierClient } from "@aws-sdk/client-glacier";
+import type { HttpHandlerOptions } from "@smithy/types";
 import { isErrorCode, type ErrorCode, type Operation, type OperationName } from "../model/index.js";
 import { BINDINGS } from "../protocol/operations.js";
 import { outputBinding } from "../protocol/routes.js";
@@ -39,10 +40,10 @@ export class Unsendable extends Error {}
 
 type Output = Record<string, unknown> & { $metadata?: { httpStatusCode?: number; requestId?: string } };
 
-/** Sends the operation's SDK command (`protocol/operations.ts`). */
-function sendCommand(client: GlacierClient, operation: Operation): Promise<object> {
+/** Sends the operation's SDK command (`protocol/operations.ts`) with these handler options. */
+function sendCommand(client: GlacierClient, operation: Operation, options: HttpHandlerOptions): Promise<object> {
   const command = (BINDINGS[operation.name].command as (o: Operation) => object)(operation);
-  return client.send(command as Parameters<GlacierClient["send"]>[0]);
+  return client.send(command as Parameters<GlacierClient["send"]>[0], options);
 }
 
 /** The SDK's error: its name (an AWS code when the table knows it) and message. */
@@ -120,7 +121,9 @@ export function observedFromCapture(captured: Captured): Observed {
 
 /** Sends `operation` and describes the answer. Throws only `Interrupted`, and `Unsendable` for a suite defect. */
 export async function invoke(client: GlacierClient, operation: Operation): Promise<Observed> {
-  const { value, error, captured } = await captureExchange(operation.name, () => sendCommand(client, operation));
+  const { value, error, captured } = await captureExchange(operation.name, (options) =>
+    sendCommand(client, operation, options),
+  );
   if (error instanceof Interrupted) throw error;
   if (captured) return fromWire(captured.record, captured.body, value, error);
   return fromSdk(operation.name, value as Output | undefined, error);

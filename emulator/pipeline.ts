@@ -33,18 +33,20 @@ export interface PipelineDeps {
 export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = randomUUID();
-    const fail = (error: unknown) => {
-      const known = error instanceof ServiceError;
-      const code: ErrorCode = known ? error.code : "ServiceUnavailableException";
-      const message = known ? error.message : "The service could not complete the request";
-      writeError(res, requestId, code, message);
-    };
     try {
-      handle(req, res, deps, requestId)?.catch(fail);
+      handle(req, res, deps, requestId)?.catch((error: unknown) => fail(res, requestId, error));
     } catch (error) {
-      fail(error);
+      fail(res, requestId, error);
     }
   };
+}
+
+/** Answers a failed request: a ServiceError as itself, anything else as ServiceUnavailableException. */
+function fail(res: ServerResponse, requestId: string, error: unknown): void {
+  const known = error instanceof ServiceError;
+  const code: ErrorCode = known ? error.code : "ServiceUnavailableException";
+  const message = known ? error.message : "The service could not complete the request";
+  writeError(res, requestId, code, message);
 }
 
 interface Arrived {
@@ -117,12 +119,10 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
 
 /** Reads the whole body, refusing more than `limit` bytes (declared or streamed). */
 function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
-  const tooLarge = () =>
-    new ServiceError("InvalidParameterValueException", `The request body is larger than ${limit} bytes`);
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) {
     req.resume();
-    return Promise.reject(tooLarge());
+    return Promise.reject(tooLarge(limit));
   }
   if (declared === 0 && req.headers["transfer-encoding"] === undefined) {
     req.resume();
@@ -136,7 +136,7 @@ function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer>
       if (size > limit) {
         req.removeAllListeners("data");
         req.resume();
-        reject(tooLarge());
+        reject(tooLarge(limit));
       } else chunks.push(chunk);
     });
     let ended = false;
@@ -147,6 +147,10 @@ function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer>
     req.on("error", reject);
     req.on("close", () => ended || reject(new ServiceError("BadRequest", "The request body ended early")));
   });
+}
+
+function tooLarge(limit: number): ServiceError {
+  return new ServiceError("InvalidParameterValueException", `The request body is larger than ${limit} bytes`);
 }
 
 let shownDate = { second: 0, text: "" };

@@ -9,7 +9,7 @@ const text = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.constantFrom("a b", "é/ü", "%41", "%2F", "*'()!", "~._-", "  x\t y \n"),
 );
-const segment = fc.oneof(text, fc.constantFrom("", ".", "..", "vaults", "lock-policy"));
+const segment = fc.oneof(text, fc.constantFrom("", ".", "..", ".a", "..b", "c.", "vaults", "lock-policy", "-"));
 const path = fc
   .array(segment, { maxLength: 6 })
   .chain((parts) => fc.constantFrom(`/${parts.join("/")}`, `/${parts.join("/")}/`));

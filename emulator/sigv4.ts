@@ -1,13 +1,14 @@
 /**
  * SigV4 signatures as `@smithy/signature-v4`'s `SignatureV4.sign()` computes them, without its per-request cost: the
- * canonical request is built by the SDK's own code (`SignatureV4Base.createCanonicalRequest`, `getCanonicalHeaders`:
- * path normalization and double escaping, query and header canonicalization), the hashes and HMACs are taken with
+ * query and any path needing normalization or escaping are canonicalized by the SDK's own code
+ * (`getCanonicalQuery`, `SignatureV4Base.getCanonicalPath`), the header block is written in one pass with the SDK's
+ * value folding (a path of unreserved characters is its own canonical form), the hashes and HMACs are taken with
  * node:crypto directly, and the signing key is derived once per (credentials, date, region, service) and kept.
  * `sigv4.test.ts` proves the signatures equal to the SDK signer's on random requests.
  */
 import { createHmac, hash } from "node:crypto";
 import { Hash } from "@smithy/hash-node";
-import { createScope, getCanonicalHeaders, SignatureV4Base } from "@smithy/signature-v4";
+import { createScope, getCanonicalQuery, SignatureV4Base } from "@smithy/signature-v4";
 
 export interface SignableRequest {
   method: string;
@@ -26,8 +27,14 @@ export interface SigningCredentials {
 
 const EMPTY_HASH = hash("sha256", "", "hex");
 /** Headers the SDK's signer drops from the request before signing (it sets its own x-amz-date). */
-const GENERATED = ["authorization", "x-amz-date", "date"];
+const GENERATED = new Set(["authorization", "x-amz-date", "date"]);
+/** A path the SDK's normalization and double escaping leave as it is: unreserved characters, no empty or dot segment. */
+const CANONICAL_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]+)*\/?$/;
 const KEYS_KEPT = 64;
+/** The SDK signer's path normalization and double escaping, private in its types. */
+interface SdkPaths {
+  getCanonicalPath(request: { path: string }): string;
+}
 
 /**
  * SDK-exact signatures for one service, with signing keys cached. It extends the SDK's signer base only for its
@@ -52,22 +59,30 @@ export class SigV4Signer extends SignatureV4Base {
   /** The hex signature `SignatureV4.sign(request, { signingDate, signableHeaders })` would give. */
   signature(request: SignableRequest, credentials: SigningCredentials, region: string, signingDate: Date): string {
     const { longDate, shortDate } = this.dates(signingDate);
-    const headers: Record<string, string> = { ...request.headers };
-    for (const name of GENERATED) delete headers[name];
-    headers["x-amz-date"] = longDate;
-    const signable = new Set(Object.keys(request.headers));
-    const canonicalHeaders = getCanonicalHeaders({ headers } as never, undefined, signable);
-    const canonical = this.createCanonicalRequest(
-      { method: request.method, path: request.path, query: request.query } as never,
-      canonicalHeaders,
-      headers["x-amz-content-sha256"] ?? payloadHash(request.body),
-    );
+    const canonical = this.canonicalRequest(request, longDate);
     const scope = createScope(shortDate, region, this.service);
     const hashed = hash("sha256", canonical, "hex");
     const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${scope}\n${hashed}`;
     return createHmac("sha256", this.signingKey(credentials, shortDate, region))
       .update(stringToSign)
       .digest("hex");
+  }
+
+  /**
+   * `createCanonicalRequest` over `getCanonicalHeaders` as `sign()` calls them: every header the client signed
+   * (lower-case names) but the generated ones, plus this signer's x-amz-date, sorted, values folded as the SDK folds.
+   */
+  private canonicalRequest(request: SignableRequest, longDate: string): string {
+    const names = ["x-amz-date"];
+    for (const name of Object.keys(request.headers)) if (!GENERATED.has(name)) names.push(name);
+    names.sort();
+    let block = "";
+    for (const name of names) block += `${name}:${name === "x-amz-date" ? longDate : folded(request.headers[name]!)}\n`;
+    const path = CANONICAL_PATH.test(request.path)
+      ? request.path
+      : (this as unknown as SdkPaths).getCanonicalPath(request);
+    const payload = request.headers["x-amz-content-sha256"] ?? payloadHash(request.body);
+    return `${request.method}\n${path}\n${getCanonicalQuery(request as never)}\n${block}\n${names.join(";")}\n${payload}`;
   }
 
   private signingKey(credentials: SigningCredentials, shortDate: string, region: string): Buffer {
@@ -82,6 +97,14 @@ export class SigV4Signer extends SignatureV4Base {
     }
     return key;
   }
+}
+
+/** A header value as `getCanonicalHeaders` writes it: line breaks and runs of blanks one space, ends trimmed. */
+function folded(value: string): string {
+  return value
+    .replace(/[\r\n]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/^ | $/g, "");
 }
 
 /** The hex SHA-256 of a request body. */

@@ -4,7 +4,6 @@
  * request once the run is interrupted. The answer body is read here in full, so a stall after the headers
  * is caught by the same deadline, and handed on to the SDK unchanged.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpHandler, HttpRequest, HttpResponse } from "@smithy/protocol-http";
@@ -42,19 +41,21 @@ interface Slot {
   operation?: string;
   captured?: Captured;
 }
-const slots = new AsyncLocalStorage<Slot>();
+/** Where the handler options of one send carry its slot (the SDK hands a send's options on to the handler). */
+const SLOT = Symbol("wire slot");
+type SlotOptions = HttpHandlerOptions & { [SLOT]?: Slot };
 
 /**
- * Runs `send` (one request for `operation`) and returns what it resolved to or threw, with the exchange the
- * handler recorded for it.
+ * Runs `send` (one request for `operation`, its handler options passed to `client.send` or `handler.handle`) and
+ * returns what it resolved to or threw, with the exchange the handler recorded for it.
  */
 export async function captureExchange<T>(
   operation: string | undefined,
-  send: () => Promise<T>,
+  send: (options: HttpHandlerOptions) => Promise<T>,
 ): Promise<{ value?: T; error?: unknown; captured?: Captured }> {
   const slot: Slot = operation ? { operation } : {};
   try {
-    const value = await slots.run(slot, send);
+    const value = await send({ [SLOT]: slot } as SlotOptions);
     return { value, ...(slot.captured ? { captured: slot.captured } : {}) };
   } catch (error) {
     return { error, ...(slot.captured ? { captured: slot.captured } : {}) };
@@ -67,15 +68,21 @@ export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
 
   constructor(readonly options: WireOptions) {}
 
-  async handle(request: HttpRequest, handlerOptions: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
+  async handle(request: HttpRequest, handlerOptions: SlotOptions = {}): Promise<{ response: HttpResponse }> {
     if (this.options.interrupted?.()) throw new Interrupted();
+    const deadline = new Deadline(this.options.deadlineMs, handlerOptions.abortSignal as AbortSignal | undefined);
+    try {
+      return await this.exchange(request, deadline, handlerOptions[SLOT]);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  private async exchange(request: HttpRequest, deadline: Deadline, slot: Slot | undefined) {
     const record = requestRecord(request);
-    const deadline = AbortSignal.timeout(this.options.deadlineMs);
-    const signals = handlerOptions.abortSignal ? [deadline, handlerOptions.abortSignal as AbortSignal] : [deadline];
-    const abortSignal = AbortSignal.any(signals);
+    const { signal: abortSignal } = deadline;
     const finish = (captured: Captured) => {
       captured.record.ms = Date.now() - record.sentAt;
-      const slot = slots.getStore();
       if (slot) slot.captured = captured;
       this.options.observe?.(captured, slot?.operation);
     };
@@ -116,6 +123,38 @@ export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
   }
 }
 
+/**
+ * One answer's deadline as an abort signal, which also follows the caller's signal: one timer (unref'd, as
+ * `AbortSignal.timeout`'s), cleared once the exchange is over.
+ */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly follow = () => this.controller.abort(this.outer?.reason);
+  passed = false;
+
+  constructor(
+    ms: number,
+    private readonly outer: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.passed = true;
+      this.controller.abort();
+    }, ms).unref();
+    if (outer?.aborted) this.follow();
+    else outer?.addEventListener("abort", this.follow, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener("abort", this.follow);
+  }
+}
+
 function requestRecord(request: HttpRequest): WireExchange {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(request.query ?? {}))
@@ -138,8 +177,8 @@ function lowerCase(headers: Record<string, string>): Record<string, string> {
 }
 
 /** One line saying why no usable answer came. */
-function transportReason(error: unknown, deadline: AbortSignal, deadlineMs: number): string {
-  if (deadline.aborted) return `no complete answer within ${deadlineMs} ms`;
+function transportReason(error: unknown, deadline: Deadline, deadlineMs: number): string {
+  if (deadline.passed) return `no complete answer within ${deadlineMs} ms`;
   const e = error as { code?: string; message?: string; name?: string };
   const text = e.message ?? String(error);
   return e.code && !text.includes(e.code) ? `${e.code}: ${text}` : text;

@@ -6,8 +6,7 @@
 import type { CheckResult } from "../results.js";
 import type { TraceStep } from "../session.js";
 import { formatExchange, type Captured, type WireExchange } from "./exchange.js";
-import { jsonObject } from "./json.js";
-import { WIRE_RULES, type WireAnswer, type WireRule } from "./rules.js";
+import { WIRE_RULES, wireAnswer, type WireAnswer, type WireRule } from "./rules.js";
 
 interface Tally {
   judged: number;
@@ -21,7 +20,7 @@ interface Tally {
  */
 function saysNoRoute(answer: WireAnswer): boolean {
   if (![404, 405, 501].includes(answer.status) || answer.headers["x-amzn-errortype"]) return false;
-  const json = jsonObject(answer.body);
+  const { json } = answer;
   return typeof json?.code !== "string" && typeof json?.__type !== "string";
 }
 
@@ -42,12 +41,12 @@ export class WireLedger {
       return;
     }
     this.consecutiveTransportFailures = 0;
-    const answer = {
+    const answer = wireAnswer({
       ...(operation ? { operation } : {}),
       status: record.status,
       headers: record.responseHeaders ?? {},
       body: body ?? Buffer.alloc(0),
-    };
+    });
     if (saysNoRoute(answer)) return;
     for (const rule of this.rules) {
       if (!rule.applies(answer)) continue;

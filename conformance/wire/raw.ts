@@ -78,7 +78,7 @@ export async function sendRaw(target: Target, wire: WireOptions, probe: RawProbe
   }
   const handler = new RecordingHandler(wire);
   try {
-    const { error, captured } = await captureExchange(probe.operation, () => handler.handle(request));
+    const { error, captured } = await captureExchange(probe.operation, (options) => handler.handle(request, options));
     if (error instanceof Interrupted) throw error;
     return observedFromCapture(captured!);
   } finally {

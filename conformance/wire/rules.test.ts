@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WIRE_RULES, type WireAnswer } from "./rules.js";
+import { WIRE_RULES, wireAnswer, type WireAnswer } from "./rules.js";
 import { WireLedger } from "./ledger.js";
 import type { Captured } from "./exchange.js";
 
@@ -8,7 +8,7 @@ const good = { "x-amzn-requestid": "r-1", date: DATE, "content-type": "applicati
 
 function answer(status: number, body: unknown, headers: Record<string, string> = good, operation?: string): WireAnswer {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  return { status, headers, body: Buffer.from(text), ...(operation ? { operation } : {}) };
+  return wireAnswer({ status, headers, body: Buffer.from(text), ...(operation ? { operation } : {}) });
 }
 
 /** The ids of the rules that apply to `a` and find it wrong. */

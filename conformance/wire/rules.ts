@@ -14,6 +14,14 @@ export interface WireAnswer {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** The body's JSON object, when it is one (read once, by `wireAnswer`). */
+  json?: Record<string, unknown>;
+}
+
+/** The answer the rules judge, its body read as JSON once for all of them. */
+export function wireAnswer(parts: Omit<WireAnswer, "json">): WireAnswer {
+  const json = parts.body.length ? jsonObject(parts.body) : undefined;
+  return json ? { ...parts, json } : parts;
 }
 
 export interface WireRule {
@@ -32,7 +40,6 @@ const RFC_1123 =
 
 const isError = (a: WireAnswer) => a.status >= 400;
 const isSuccess = (a: WireAnswer) => a.status >= 200 && a.status < 300;
-const errorJson = (a: WireAnswer) => jsonObject(a.body);
 
 /** Every `…Date` member anywhere in a JSON value, with its path. */
 function dateMembers(value: unknown, path: string): [string, unknown][] {
@@ -81,7 +88,7 @@ export const WIRE_RULES: readonly WireRule[] = [
     scope: "error answers",
     applies: isError,
     problem: (a) => {
-      const json = errorJson(a);
+      const json = a.json;
       if (!json) return a.body.length ? "the error body is not a JSON object" : "the error has no body";
       for (const field of ["code", "message", "type"])
         if (typeof json[field] !== "string") return `the error body has no string "${field}"`;
@@ -93,11 +100,11 @@ export const WIRE_RULES: readonly WireRule[] = [
     requirements: ["ERR-STATUS-TABLE"],
     scope: "error answers with a code the error table knows",
     applies: (a) => {
-      const code = isError(a) ? errorJson(a)?.code : undefined;
+      const code = isError(a) ? a.json?.code : undefined;
       return typeof code === "string" && isErrorCode(code);
     },
     problem: (a) => {
-      const code = errorJson(a)!.code as keyof typeof ERRORS;
+      const code = a.json!.code as keyof typeof ERRORS;
       const status = ERRORS[code].status;
       return a.status === status ? undefined : `${code} answered with ${a.status} instead of ${status}`;
     },
@@ -106,9 +113,9 @@ export const WIRE_RULES: readonly WireRule[] = [
     id: "error-message",
     requirements: ["ERR-MESSAGE-TEXT"],
     scope: "error answers with a JSON body",
-    applies: (a) => isError(a) && errorJson(a) !== undefined,
+    applies: (a) => isError(a) && a.json !== undefined,
     problem: (a) => {
-      const message = errorJson(a)!.message;
+      const message = a.json!.message;
       return typeof message === "string" && message.trim() ? undefined : "the error has no message text";
     },
   },
@@ -116,9 +123,9 @@ export const WIRE_RULES: readonly WireRule[] = [
     id: "body-dates",
     requirements: ["PROTO-DATE-FORMAT"],
     scope: "successful answers whose body has dates",
-    applies: (a) => isSuccess(a) && dateMembers(jsonObject(a.body), "body").length > 0,
+    applies: (a) => isSuccess(a) && dateMembers(a.json, "body").length > 0,
     problem: (a) => {
-      for (const [path, value] of dateMembers(jsonObject(a.body), "body"))
+      for (const [path, value] of dateMembers(a.json, "body"))
         if (value !== null && (typeof value !== "string" || !ISO_MS.test(value)))
           return `${path} ${JSON.stringify(value)} is not ISO 8601 UTC with milliseconds`;
       return undefined;
@@ -130,9 +137,8 @@ export const WIRE_RULES: readonly WireRule[] = [
     scope: "successful answers with a body",
     applies: (a) => isSuccess(a) && a.body.length > 0 && a.operation !== undefined,
     problem: (a) => {
-      const json = jsonObject(a.body);
-      if (!json) return "the body is not a JSON object";
-      return bodySchemaProblem(a.operation!, json);
+      if (!a.json) return "the body is not a JSON object";
+      return bodySchemaProblem(a.operation!, a.json);
     },
   },
 ];
