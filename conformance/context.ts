@@ -4,6 +4,7 @@ import type { MemoryWorld, OperationName } from "../model/index.js";
 import type { Census, Principal, TraceStep, Uploads } from "./session.js";
 import { Session } from "./session.js";
 import { railsFor, TargetUnusable, type Rails } from "./rails.js";
+import { EVERY_CHECK, type CheckResult, type CheckScope, type Selected } from "./results.js";
 import { clientFor, TargetClock, type Target } from "./target.js";
 import type { Captured } from "./wire/exchange.js";
 import type { WireOptions } from "./wire/handler.js";
@@ -36,9 +37,16 @@ export interface SuiteContext {
   wireOptions: WireOptions;
   /** Operations the target has answered AWS-shaped at least once: a later bare 404 for one is no missing route. */
   answered: Set<OperationName>;
-  /** While `cleaningUp`, the run's interruption does not stop requests (clean-up must still run). */
-  phase: { cleaningUp: boolean };
+  /**
+   * While `cleaningUp`, the run's interruption does not stop requests (clean-up must still run); once
+   * `checksEnded` (a result met `ContextOptions.stopAfter`), no further check runs.
+   */
+  phase: { cleaningUp: boolean; checksEnded: boolean };
   progress: (line: string) => void;
+  /** True for a check of this scope the run is to run: one `ContextOptions.select` keeps, before the checks ended. */
+  keeps: (scope: CheckScope) => boolean;
+  /** Announces a check's result: its progress line (by default its verdict and id), and whether it ends the checks. */
+  checked: (result: CheckResult, line?: string) => void;
 }
 
 export interface ContextOptions {
@@ -48,6 +56,10 @@ export interface ContextOptions {
   requestTimeoutMs?: number;
   /** True once the run should stop (Ctrl-C): no new request is sent, except by clean-up. */
   interrupted?: () => boolean;
+  /** Which checks to run, judged by their scope before they run (default all). */
+  select?: Selected;
+  /** No further check runs after the first result for which this is true. */
+  stopAfter?: (result: CheckResult) => boolean;
 }
 
 const CREATE_VAULT = /^\/[^/]+\/vaults\/([^/?]+)$/;
@@ -80,7 +92,9 @@ export function createContext(target: Target, options: ContextOptions = {}): Sui
     if (name) created.add(name);
     wire.record(captured, operation);
   };
-  const phase = { cleaningUp: false };
+  const phase = { cleaningUp: false, checksEnded: false };
+  const progress = options.progress ?? (() => {});
+  const select = options.select ?? EVERY_CHECK;
   const wireOptions: WireOptions = {
     deadlineMs: options.requestTimeoutMs ?? 10_000,
     interrupted: () => !phase.cleaningUp && interrupted(),
@@ -107,7 +121,12 @@ export function createContext(target: Target, options: ContextOptions = {}): Sui
     wireOptions,
     answered: new Set(),
     phase,
-    progress: options.progress ?? (() => {}),
+    progress,
+    keeps: (scope) => !phase.checksEnded && select(scope),
+    checked: (result, line = `${result.verdict.padEnd(14)} ${result.id}`) => {
+      progress(line);
+      if (options.stopAfter?.(result)) phase.checksEnded = true;
+    },
   };
 }
 

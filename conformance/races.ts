@@ -13,7 +13,7 @@ import { formatObserved } from "./invoke.js";
 import { checkHistory, type CheckOutcome } from "./linearizability.js";
 import { recordLoad, recordOne, type LoadShape } from "./load.js";
 import { describeFailure, embedHistory } from "./race-history.js";
-import { resultOfError, type CheckResult } from "./results.js";
+import { declared, resultOfError, type CheckResult } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
 import { describeOperation } from "./requests.js";
 import { clientFor } from "./target.js";
@@ -241,11 +241,12 @@ export async function runRaces(context: SuiteContext, options: RaceOptions = DEF
   ];
   const results: CheckResult[] = [];
   for (const [id, check] of checks) {
+    if (!context.keeps(declared(RACE_REQUIREMENTS))) continue;
     const result = await check().catch((error: unknown) =>
       resultOfError({ id, generator: "race", target: context.target.name, requirements: RACE_REQUIREMENTS }, error),
     );
     results.push(result);
-    context.progress(`${result.verdict.padEnd(14)} ${result.id}`);
+    context.checked(result);
   }
   return results;
 }

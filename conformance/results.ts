@@ -40,6 +40,27 @@ export interface RaceHistory {
   linearization: { ok: true; order: number[] } | { ok: false; longestPrefix: number[]; unplaceable: number[] };
 }
 
+/**
+ * What a check speaks for, known before it runs: the requirements it is written to exercise (`aimed`), and every
+ * requirement its requests may meet on the way (`covers`, the aimed ones among them).
+ */
+export interface CheckScope {
+  aimed: readonly string[];
+  covers: readonly string[];
+}
+
+/** The scope of a check whose requests meet only the requirements it declares. */
+export const declared = (requirements: readonly string[]): CheckScope => ({
+  aimed: requirements,
+  covers: requirements,
+});
+
+/** Which checks a run keeps, judged by their scope (`RunOptions.select`). */
+export type Selected = (scope: CheckScope) => boolean;
+
+/** Every check. */
+export const EVERY_CHECK: Selected = () => true;
+
 /** A result for a whole sequence of steps: pass, or the first failing step. */
 export function resultOf(
   base: Pick<CheckResult, "id" | "generator" | "target" | "requirements">,

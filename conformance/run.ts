@@ -17,7 +17,7 @@ import type { History } from "./history.js";
 import type { LoadShape } from "./load.js";
 import { DEFAULT_RACES, runRaces } from "./races.js";
 import { railsFor, TargetUnusable } from "./rails.js";
-import { deviationResults, type CheckResult, type Generator } from "./results.js";
+import { deviationResults, type CheckResult, type Generator, type Selected } from "./results.js";
 import { runSequences, type SequenceOptions } from "./sequences.js";
 import { ClockControlFailure, type Target } from "./target.js";
 import { Interrupted } from "./wire/handler.js";
@@ -38,6 +38,13 @@ export interface RunOptions {
   replay?: SequenceOptions["replay"];
   /** Which generators to run; default all (only `sequence` with `replay`). */
   generators?: Generator[];
+  /**
+   * Only the checks this keeps, judged by their scope before they run; the generated sequences, whose requests
+   * are not known beforehand, then do not run.
+   */
+  select?: Selected;
+  /** No further check runs after the first result for which this is true (clean-up and the wire's judgement do). */
+  stopAfter?: (result: CheckResult) => boolean;
   shard?: Shard;
   /** The load race's shape (default `DEFAULT_RACES.load`). */
   load?: LoadShape;
@@ -105,7 +112,7 @@ function plan(options: RunOptions): Step[] {
   if (generators.includes("policy") && first) steps.push(runPolicyScenarios);
   if (generators.includes("protocol") && first) steps.push(runProtocolChecks);
   const interrupted = options.interrupted ?? (() => false);
-  if (generators.includes("sequence"))
+  if (generators.includes("sequence") && !options.select)
     steps.push(async (c) => [
       await runSequences(c, { seed, runs, interrupted, ...(options.replay ? { replay: options.replay } : {}) }),
     ]);
@@ -154,7 +161,7 @@ async function check(context: SuiteContext, options: RunOptions, progress: Progr
   }
   if (clock) progress.results.push(clockResult(context, clock as ClockControlFailure));
   for (const step of plan(options)) {
-    if (stopped()) return;
+    if (stopped() || context.phase.checksEnded) return;
     try {
       progress.results.push(...(await step(context)));
       checkTargetAnswers(context);
@@ -188,6 +195,8 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.interrupted ? { interrupted: options.interrupted } : {}),
+    ...(options.select ? { select: options.select } : {}),
+    ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
   });
   const source = options.accountIdGiven ? "given" : "default";
   const progress: Progress = { results: [], suiteErrors: [], account: { id: options.target.accountId, source } };

@@ -103,10 +103,13 @@ export async function runSequences(context: SuiteContext, options: SequenceOptio
   const details = await fc.check(property, { ...parameters, maxSkipsPerRun: 0 });
   if (stopped instanceof TargetUnusable) throw stopped;
   const base = { id: "sequences", generator: "sequence" as const, target: context.target.name, seed };
-  context.progress(`${details.failed ? "fail" : "pass"} sequences: ${details.numRuns} runs, seed ${seed}`);
-  if (!details.failed) return { ...base, requirements: [...requirements].sort(), verdict: "pass" };
-  if (stop()) return { ...base, requirements: [], verdict: "skip", reason: `interrupted after ${run} runs` };
-  return failureResult(base, details);
+  const result: CheckResult = !details.failed
+    ? { ...base, requirements: [...requirements].sort(), verdict: "pass" }
+    : stop()
+      ? { ...base, requirements: [], verdict: "skip", reason: `interrupted after ${run} runs` }
+      : failureResult(base, details);
+  context.checked(result, `${result.verdict} sequences: ${details.numRuns} runs, seed ${seed}`);
+  return result;
 }
 
 interface Failure {

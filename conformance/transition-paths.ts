@@ -5,16 +5,18 @@
  */
 import {
   EDGES,
+  edgeById,
   LOCK_TTL_MS,
   transitionCoveringPaths,
   treeHash,
   type AbstractEvent,
+  type Edge,
   type Operation,
   type PathStep,
 } from "../model/index.js";
 import { archiveBody, concretize } from "./concretize.js";
 import { newSession, noteCensus, type SuiteContext } from "./context.js";
-import { resultOf, type CheckResult } from "./results.js";
+import { resultOf, type CheckResult, type CheckScope } from "./results.js";
 import { runScript, type ScriptRun, type ScriptStep } from "./script.js";
 import type { Session, TraceStep } from "./session.js";
 
@@ -22,8 +24,9 @@ import type { Session, TraceStep } from "./session.js";
 export const EXPIRY_STEP_MS = LOCK_TTL_MS + 5 * 60_000;
 
 /**
- * One result per model transition. Each path ends by observing the state it reached (GetVaultLock, then
- * DescribeVault), so a transition that answers right but lands in the wrong state is caught too.
+ * One result per model transition of this share (`mine`) whose path the run keeps. Each path ends by observing the
+ * state it reached (GetVaultLock, then DescribeVault), so a transition that answers right but lands in the wrong
+ * state is caught too.
  */
 export async function runTransitionPaths(
   context: SuiteContext,
@@ -32,8 +35,8 @@ export async function runTransitionPaths(
   const paths = transitionCoveringPaths();
   const results: CheckResult[] = [];
   for (const [index, edge] of EDGES.entries()) {
-    if (!mine(index)) continue;
     const steps = paths.get(edge.id)!;
+    if (!mine(index) || !context.keeps(pathScope(edge, steps))) continue;
     const base = {
       id: `path:${edge.id}`,
       generator: "path" as const,
@@ -74,13 +77,24 @@ export async function runTransitionPaths(
       ...readAfterWrite(context, edge, session.trace.slice(requests), result),
       ...(firstDefect && judged.length === session.trace.length ? { length: firstDefect } : {}),
     });
-    context.progress(`${results.at(-1)!.verdict.padEnd(14)} ${base.id}`);
+    context.checked(results.at(-1)!);
   }
   return results;
 }
 
 /** How a path ends: observing the state it reached. */
 const CLOSING: readonly AbstractEvent[] = [{ type: "GET" }, { type: "DESCRIBE_VAULT" }];
+
+/**
+ * A path's scope: aimed at its transition's requirements, covering those of every transition it takes and of
+ * the closing observations the state it reaches allows.
+ */
+function pathScope(edge: Edge, steps: readonly PathStep[]): CheckScope {
+  const reached = edgeById(steps.at(-1)!.edge).target;
+  const closing = EDGES.filter((e) => e.source === reached && CLOSING.some((c) => c.type === e.event));
+  const taken = [...steps.map((s) => edgeById(s.edge)), ...closing];
+  return { aimed: edge.meta.requirements, covers: [...new Set(taken.flatMap((e) => e.meta.requirements))] };
+}
 
 /**
  * Runs each closing observation on its own, so one the target answers wrong or lacks a route for does not hide

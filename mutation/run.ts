@@ -1,6 +1,7 @@
 /**
  * `npm run mutants`: runs the suite against every behavioural mutant of the emulator, reached over HTTP only, stage
- * by stage until a check naming the requirement the mutant breaks fails (`STAGES`), on a worker thread per core (each
+ * by stage until a check naming the requirement the mutant breaks fails (`mutantStages`: the checks covering that
+ * requirement first, then `STAGES`, the whole suite), on a worker thread per core (each
  * worker starts its mutant emulators with `startEmulator({ mutant })`), printing each mutant's time as it is
  * measured, then a table: killed or survived, by which generators, how many stages ran, the requirements reported,
  * the length of the suite's counterexample and the shortest distinguishing sequence from the model × mutant search.
@@ -27,7 +28,7 @@ export interface MutantOutcome {
   killed: boolean;
   generators: string[];
   reported: string[];
-  /** How many of the suite's stages (`STAGES`) ran before the kill. */
+  /** How many of the run's stages (`mutantStages`) ran, the killing one included. */
   stages: number;
   /** Steps of the suite's shortest counterexample (the shrunk sequence, else the shortest failing path, clock moves counted). */
   counterexample?: number;
@@ -68,14 +69,16 @@ function counterexampleLength(failing: CheckResult[], all: CheckResult[]): numbe
   return paths.length ? Math.min(...paths) : undefined;
 }
 
+export type Stage = Pick<RunOptions, "generators" | "shard" | "select" | "stopAfter">;
+
 /**
  * The suite in stages, cheapest first: the one-off protocol, gate and policy checks, the transition paths in
- * `PATH_SHARDS` shares, the races, the generated sequences. Together they are the whole suite (the same seed);
- * the mutant run stops after the stage in which a check naming the requirement the mutant breaks failed, as a
- * mutation tool stops at the first killing test. A mutant no such check catches runs every stage.
+ * `PATH_SHARDS` shares, the races, the generated sequences. Together they are the whole suite (the same seed),
+ * which a mutant no check covering its requirement caught runs up to the first check that kills it, as a mutation
+ * tool stops at the first killing test; one no check kills runs every stage.
  */
 export const PATH_SHARDS = 8;
-export const STAGES: readonly Pick<RunOptions, "generators" | "shard">[] = [
+export const STAGES: readonly Stage[] = [
   { generators: ["protocol", "gate", "policy"] },
   ...Array.from({ length: PATH_SHARDS }, (_, k) => ({
     generators: ["path" as const],
@@ -87,7 +90,24 @@ export const STAGES: readonly Pick<RunOptions, "generators" | "shard">[] = [
 
 const failed = (r: CheckResult) => r.verdict === "fail" || r.verdict === "notImplemented";
 
-/** Runs the suite's stages against one mutant until one kills it by the requirement it breaks. */
+/** True for a result that kills a mutant breaking `requirement`: a failure naming it. */
+const killing = (requirement: string) => (r: CheckResult) => failed(r) && r.requirements.includes(requirement);
+
+/**
+ * The stages of the run against a mutant breaking `requirement`, first the checks that cover it, as a mutation tool
+ * first runs the tests that cover the mutated code: every check aimed at it (so the shortest of their
+ * counterexamples is kept), then, up to the first kill, those whose requests meet it on the way, then `STAGES`.
+ */
+export function mutantStages(requirement: string): Stage[] {
+  const stopAfter = killing(requirement);
+  return [
+    { select: ({ aimed }) => aimed.includes(requirement) },
+    { select: ({ aimed, covers }) => !aimed.includes(requirement) && covers.includes(requirement), stopAfter },
+    ...STAGES.map((stage) => ({ ...stage, stopAfter })),
+  ];
+}
+
+/** Runs the stages (`mutantStages`) against one mutant until one kills it by the requirement it breaks. */
 export async function measureMutant(
   mutant: Mutant,
   seed: number,
@@ -98,11 +118,12 @@ export async function measureMutant(
   const stages = await withMutantEmulator(mutant.name, host, async (url) => {
     const target = emulatorTarget(url, DEFAULT_ACCOUNTS);
     let ran = 0;
-    for (const stage of STAGES) {
+    const kills = killing(mutant.breaks);
+    for (const stage of mutantStages(mutant.breaks)) {
       ran++;
       const report = await runSuite({ target, seed, runs, ...stage });
       results.push(...report.results);
-      if (report.results.some((r) => failed(r) && r.requirements.includes(mutant.breaks))) break;
+      if (report.results.some(kills)) break;
     }
     return ran;
   });
@@ -126,7 +147,7 @@ function table(outcomes: MutantOutcome[]): string {
     o.mutant,
     o.killed ? "killed" : "SURVIVED",
     o.generators.join(",") || "-",
-    `${o.stages}/${STAGES.length}`,
+    `${o.stages}/${mutantStages(o.breaks).length}`,
     o.reported.includes(o.breaks) ? `${o.breaks} ✔` : `${o.breaks} ✘ (${o.reported.slice(0, 3).join(",")})`,
     String(o.counterexample ?? "-"),
     o.shortest !== undefined ? String(o.shortest) : "n/a",

@@ -9,7 +9,7 @@ import { DATA_EVENTS } from "../conformance/commands.js";
 import { concretize, deletedArchiveAfter, hasArchiveFor } from "../conformance/concretize.js";
 import type { Observed } from "../conformance/invoke.js";
 import { mutatedStep, type Mutant } from "../emulator/mutants/catalogue.js";
-import { MemoryWorld, step, type AbstractEvent, type Operation, type Response } from "../model/index.js";
+import { MemoryWorld, step, type AbstractEvent, type Change, type Operation, type Response } from "../model/index.js";
 
 const SIGNER = "111122223333";
 const VAULT = "v";
@@ -83,6 +83,14 @@ function canonical(node: Node): string {
     );
 }
 
+/** The world after `changes`: the same world when there are none (a node's worlds are never changed in place). */
+function after(world: MemoryWorld, changes: readonly Change[]): MemoryWorld {
+  if (!changes.length) return world;
+  const next = world.clone();
+  next.apply(changes);
+  return next;
+}
+
 /** Applies one move to both sides; returns the next node, or "distinguished". */
 function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished" {
   if (move.type === "ADVANCE") return { ...node, now: node.now + move.hours * 3_600_000, path: [...node.path, move] };
@@ -104,10 +112,8 @@ function advance(mutant: Mutant, node: Node, move: Move): Node | "distinguished"
   const judgement = judge(observed, step(node.model, { ...request, freshLockId: lockId ?? "" }), 0);
   if (judgement.verdict !== "pass" || judgement.deviation || (lockId && node.issued.includes(lockId)))
     return "distinguished";
-  const model = node.model.clone();
-  model.apply(judgement.branch!.changes);
-  const mutated = node.mutant.clone();
-  mutated.apply(answer.changes);
+  const model = after(node.model, judgement.branch!.changes);
+  const mutated = after(node.mutant, answer.changes);
   const deleted = deletedArchiveAfter(operation, judgement.branch!.changes, node.deleted);
   return {
     model,

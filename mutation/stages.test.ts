@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { PATH_SHARDS, STAGES } from "./run.js";
+import type { CheckResult } from "../conformance/results.js";
+import { mutantStages, PATH_SHARDS, STAGES } from "./run.js";
+
+const result = (verdict: CheckResult["verdict"], requirements: string[]): CheckResult => ({
+  id: "path:x",
+  generator: "path",
+  target: "emulator",
+  requirements,
+  verdict,
+});
 
 describe("the mutant run's stages", () => {
   it("are the whole suite: every generator once, the paths in shards 1..N of N", () => {
@@ -9,5 +18,30 @@ describe("the mutant run's stages", () => {
     const shards = STAGES.filter((s) => s.generators?.includes("path")).map((s) => s.shard);
     expect(shards).toEqual(Array.from({ length: PATH_SHARDS }, (_, k) => ({ index: k + 1, count: PATH_SHARDS })));
     expect(STAGES.filter((s) => s.generators?.includes("path")).every((s) => s.generators!.length === 1)).toBe(true);
+  });
+
+  it("start with the checks aimed at the broken requirement, then those covering it, then the whole suite", () => {
+    const [aimed, covering, ...rest] = mutantStages("DV-DELETES");
+    const scope = (aimedAt: string[], covers: string[]) => ({ aimed: aimedAt, covers: [...aimedAt, ...covers] });
+    expect(aimed!.select!(scope(["DV-DELETES"], []))).toBe(true);
+    expect(aimed!.select!(scope(["CV-CREATES"], ["DV-DELETES"]))).toBe(false);
+    expect(covering!.select!(scope(["CV-CREATES"], ["DV-DELETES"]))).toBe(true);
+    expect(covering!.select!(scope(["DV-DELETES"], []))).toBe(false);
+    expect(covering!.select!(scope(["CV-CREATES"], ["GET-IN-PROGRESS"]))).toBe(false);
+    expect(rest.map(({ generators, shard }) => ({ generators, shard }))).toEqual(
+      STAGES.map(({ generators, shard }) => ({ generators, shard })),
+    );
+    expect(rest.every((s) => s.select === undefined)).toBe(true);
+  });
+
+  it("stop at the first kill after the aimed checks, which all run so the shortest counterexample among them is kept", () => {
+    const [aimed, ...later] = mutantStages("DV-DELETES");
+    expect(aimed!.stopAfter).toBeUndefined();
+    for (const stage of later) {
+      expect(stage.stopAfter!(result("fail", ["DV-DELETES"]))).toBe(true);
+      expect(stage.stopAfter!(result("notImplemented", ["DV-DELETES"]))).toBe(true);
+      expect(stage.stopAfter!(result("fail", ["DV-NOT-EMPTY"]))).toBe(false);
+      expect(stage.stopAfter!(result("pass", ["DV-DELETES"]))).toBe(false);
+    }
   });
 });
