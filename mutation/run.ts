@@ -95,13 +95,15 @@ const killing = (requirement: string) => (r: CheckResult) => failed(r) && r.requ
 
 /**
  * The stages of the run against a mutant breaking `requirement`, first the checks that cover it, as a mutation tool
- * first runs the tests that cover the mutated code: every check aimed at it (so the shortest of their
- * counterexamples is kept), then, up to the first kill, those whose requests meet it on the way, then `STAGES`.
+ * first runs the tests that cover the mutated code: the checks aimed at it, up to the first kill without a length
+ * (a protocol check's or a race's: those run last, so every path and scenario aimed at it has run and the shortest
+ * of their counterexamples is kept); then, up to the first kill, those whose requests meet it on the way; then
+ * `STAGES`.
  */
 export function mutantStages(requirement: string): Stage[] {
   const stopAfter = killing(requirement);
   return [
-    { select: ({ aimed }) => aimed.includes(requirement) },
+    { select: ({ aimed }) => aimed.includes(requirement), stopAfter: (r) => stopAfter(r) && r.length === undefined },
     { select: ({ aimed, covers }) => !aimed.includes(requirement) && covers.includes(requirement), stopAfter },
     ...STAGES.map((stage) => ({ ...stage, stopAfter })),
   ];

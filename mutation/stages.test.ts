@@ -34,9 +34,10 @@ describe("the mutant run's stages", () => {
     expect(rest.every((s) => s.select === undefined)).toBe(true);
   });
 
-  it("stop at the first kill after the aimed checks, which all run so the shortest counterexample among them is kept", () => {
+  it("stop at the first kill, among the aimed checks only at one without a length (so the shortest is kept)", () => {
     const [aimed, ...later] = mutantStages("DV-DELETES");
-    expect(aimed!.stopAfter).toBeUndefined();
+    expect(aimed!.stopAfter!({ ...result("fail", ["DV-DELETES"]), length: 3 })).toBe(false);
+    expect(aimed!.stopAfter!({ ...result("fail", ["DV-DELETES"]), generator: "race" })).toBe(true);
     for (const stage of later) {
       expect(stage.stopAfter!(result("fail", ["DV-DELETES"]))).toBe(true);
       expect(stage.stopAfter!(result("notImplemented", ["DV-DELETES"]))).toBe(true);
