@@ -47,10 +47,12 @@ const HTTP_PAYLOAD = 16;
 /** An operation's output binding as the SDK's Smithy schema states it. */
 export function outputBinding(operation: OperationName): OutputBinding {
   const output = schemaOf(operation)?.[5];
-  const structure = typeof output === "function" ? (output as () => StructureSchema)() : undefined;
+  const structure: unknown = typeof output === "function" ? output() : undefined;
   const binding: OutputBinding = { headers: {} };
-  structure?.[4].forEach((member, i) => {
-    const traits = (structure[5][i] as unknown[] | undefined)?.[1];
+  if (!Array.isArray(structure)) return binding; // "unit": the operation has no output members
+  const [, , , , members, memberSchemas] = structure as unknown as StructureSchema;
+  members.forEach((member, i) => {
+    const traits = (memberSchemas[i] as unknown[] | null | undefined)?.[1];
     if (traits === HTTP_PAYLOAD) binding.payload = member;
     const header = (traits as { httpHeader?: string } | undefined)?.httpHeader;
     if (typeof header === "string") binding.headers[member] = header.toLowerCase();
