@@ -31,6 +31,8 @@ export class StateSpace {
   private readonly recordsByText = new Map<string, number>();
   private readonly archivesIds = new WeakMap<object, number>();
   private readonly archivesByText = new Map<string, number>();
+  private readonly archiveEntryIds = new WeakMap<object, Map<string, number>>();
+  private readonly archiveEntriesByText = new Map<string, number>();
   private readonly sets: number[][] = [];
   private readonly setIds = new Map<string, number>();
   private readonly worldSteps = new Map<number, number[]>();
@@ -133,10 +135,26 @@ export class StateSpace {
     return id;
   }
 
+  /**
+   * The archives' id: the ids of their entries in order, each entry (archive id and record) interned by content
+   * once, so a write costs a short key per archive held rather than the whole list's text.
+   */
   private archivesId(archives: VaultRecord["context"]["archives"]): number {
     let id = this.archivesIds.get(archives);
+    if (id === undefined) {
+      let key = "";
+      for (const archiveId in archives) key += `${this.archiveEntryId(archiveId, archives[archiveId]!)},`;
+      this.archivesIds.set(archives, (id = interned(this.archivesByText, key)));
+    }
+    return id;
+  }
+
+  private archiveEntryId(archiveId: string, record: object): number {
+    let byRecord = this.archiveEntryIds.get(record);
+    if (byRecord === undefined) this.archiveEntryIds.set(record, (byRecord = new Map()));
+    let id = byRecord.get(archiveId);
     if (id === undefined)
-      this.archivesIds.set(archives, (id = interned(this.archivesByText, JSON.stringify(archives))));
+      byRecord.set(archiveId, (id = interned(this.archiveEntriesByText, JSON.stringify([archiveId, record]))));
     return id;
   }
 
