@@ -8,7 +8,7 @@ import type { GlacierClient } from "@aws-sdk/client-glacier";
 import type { HttpHandlerOptions } from "@smithy/types";
 import { isErrorCode, type ErrorCode, type Operation, type OperationName } from "../model/index.js";
 import { BINDINGS } from "../protocol/operations.js";
-import { outputBinding } from "../protocol/routes.js";
+import { routeFor } from "../protocol/routes.js";
 import type { Captured, WireExchange } from "./wire/exchange.js";
 import { captureExchange, Interrupted } from "./wire/handler.js";
 import { jsonObject } from "./wire/json.js";
@@ -56,7 +56,7 @@ function sdkErrorParts(error: unknown): Pick<Observed, "code" | "unrecognized" |
 
 /** The SDK's output members put back where the schema's binding says they travel: headers, or body fields. */
 function placeOutput(name: OperationName, members: Record<string, unknown>) {
-  const binding = outputBinding(name);
+  const binding = routeFor(name).output;
   const headers: Record<string, string> = {};
   let fields: Record<string, unknown> = {};
   for (const [member, value] of Object.entries(members)) {

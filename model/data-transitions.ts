@@ -1,8 +1,8 @@
 /**
  * Transitions of the operations a lock policy governs: archives and vault tags here (ARCH-*, TAGS-*), the access
- * policy in `access-policy-transitions.ts`, the subresources' in `subresources/`, and DeleteVault's emptiness rules (DV-NOT-EMPTY,
- * DV-RECENTLY-WRITTEN). The policy decision happens before the machine, in `authorize.ts`; these edges say what an
- * allowed request does.
+ * policy in `access-policy-transitions.ts`, the subresources' in `subresources/`, and DeleteVault's emptiness
+ * rules (DV-NOT-EMPTY, DV-RECENTLY-WRITTEN). The policy decision happens before the machine, in `authorize.ts`;
+ * these edges say what an allowed request does.
  */
 import { err, ok } from "./outcome.js";
 import { dataEdgeNaming, NOT_FOUND, type Present, type Transition } from "./transitions.js";

@@ -14,6 +14,17 @@ describe("routes from the SDK's schema", () => {
     expect(routeFor("InitiateVaultLock").status).toBe(201);
   });
 
+  it("reads where output members travel: headers (httpHeader), the body member (httpPayload), none for unit", () => {
+    expect(routeFor("InitiateVaultLock").output).toEqual({ headers: { lockId: "x-amz-lock-id" } });
+    expect(routeFor("UploadArchive").output.headers).toEqual({
+      location: "location",
+      checksum: "x-amz-sha256-tree-hash",
+      archiveId: "x-amz-archive-id",
+    });
+    expect(routeFor("GetVaultNotifications").output).toEqual({ headers: {}, payload: "vaultNotificationConfig" });
+    expect(routeFor("DeleteVault").output).toEqual({ headers: {} });
+  });
+
   it("gives every operation a distinct method, shape and query", () => {
     const keys = ROUTES.map((r) => `${r.method} ${r.shape.source} ${r.query?.join("=") ?? ""}`);
     expect(new Set(keys).size).toBe(ROUTES.length);

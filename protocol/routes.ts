@@ -18,6 +18,8 @@ export interface Route {
   labels: string[];
   /** A query parameter the route requires, as `?operation=add` does. */
   query?: [string, string];
+  /** Where the success answer's output members travel. */
+  output: OutputBinding;
 }
 
 type OperationSchema = readonly [
@@ -45,7 +47,7 @@ export interface OutputBinding {
 const HTTP_PAYLOAD = 16;
 
 /** An operation's output binding as the SDK's Smithy schema states it. */
-export function outputBinding(operation: OperationName): OutputBinding {
+function outputBinding(operation: OperationName): OutputBinding {
   const output = schemaOf(operation)?.[5];
   const structure: unknown = typeof output === "function" ? output() : undefined;
   const binding: OutputBinding = { headers: {} };
@@ -75,6 +77,7 @@ function routeOf(operation: OperationName): Route {
     status,
     shape: new RegExp(`^${pattern}$`),
     labels,
+    output: outputBinding(operation),
     ...(key !== undefined ? { query: [key, value ?? ""] as [string, string] } : {}),
   };
 }
