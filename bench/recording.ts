@@ -24,3 +24,30 @@ export function operationOf(exchange: Exchange): Operation | undefined {
     throw error;
   }
 }
+
+/** One request of a recorded run, as a replay sends it again. */
+export type ReplayStep =
+  | { kind: "operation"; operation: Operation; accessKeyId: string; status: number; headers: Record<string, string> }
+  | { kind: "control"; method: string; url: string; body: string };
+
+const SIGNER = /Credential=([^/]+)\//;
+
+/**
+ * The recorded run's requests in order, as a replay sends them: each AWS request with the access key that signed
+ * it and the answer it got (whose lock and archive ids the replay maps to its own), and the clock-control
+ * requests, so the replayed emulator moves through the same states. Raw probes no operation reads are left out.
+ */
+export function replaySteps(exchanges: readonly Exchange[]): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  for (const exchange of exchanges) {
+    if (exchange.url.startsWith("/__emulator/")) {
+      steps.push({ kind: "control", method: exchange.method, url: exchange.url, body: exchange.requestBody });
+      continue;
+    }
+    const operation = operationOf(exchange);
+    const accessKeyId = SIGNER.exec(String(exchange.requestHeaders.authorization ?? ""))?.[1];
+    if (operation && accessKeyId)
+      steps.push({ kind: "operation", operation, accessKeyId, status: exchange.status, headers: exchange.headers });
+  }
+  return steps;
+}
