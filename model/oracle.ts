@@ -12,7 +12,7 @@ import { EMPTY_VAULT, type EdgeMeta, type VaultEvent } from "./machine.js";
 import { eventOf, type Request, type VaultOperation } from "./operations.js";
 import { errorResponse, type OutcomeSpec, type Response, type ResponseParts } from "./outcome.js";
 import { describeBody } from "./answers.js";
-import { render } from "./render.js";
+import { render, type RenderInput } from "./render.js";
 import { vaultArn } from "./rules.js";
 import { sameRecord, type Change, type VaultRecord, type WorldView } from "./world.js";
 
@@ -80,6 +80,15 @@ function timeVariants(start: Snapshot, now: number, tolerance: number): { snapsh
   return [{ snapshot: ticked.next, edges: ticked.edge ? [ticked.edge] : [] }];
 }
 
+/** What every branch of one vault step shares: the request, the vault before it and its ARN. */
+interface VaultStepInput {
+  request: Request;
+  operation: VaultOperation;
+  account: string;
+  before: VaultRecord | undefined;
+  vaultArn: string;
+}
+
 function vaultStep(
   world: WorldView,
   request: Request,
@@ -88,48 +97,80 @@ function vaultStep(
   tolerance: number,
 ): Branch[] {
   const before = world.vault(account, operation.vaultName);
-  const change = (snapshot: Snapshot): Change[] => {
-    const record = recordOf(snapshot);
-    return sameRecord(record, before) ? [] : [{ account, vaultName: operation.vaultName, record }];
+  const input: VaultStepInput = {
+    request,
+    operation,
+    account,
+    before,
+    vaultArn: vaultArn(request.region, account, operation.vaultName),
   };
-  const vault = vaultArn(request.region, account, operation.vaultName);
-  return timeVariants(snapshotOf(before), request.now, tolerance).flatMap(({ snapshot, edges }) => {
-    const state = snapshot.value;
-    const refusal = authorize(state, snapshot.context, operation, {
+  const branches: Branch[] = [];
+  for (const { snapshot, edges } of timeVariants(snapshotOf(before), request.now, tolerance)) {
+    const refusal = authorize(snapshot.value, snapshot.context, operation, {
       signer: request.signer,
       now: request.now,
-      vaultArn: vault,
+      vaultArn: input.vaultArn,
     });
     if (refusal) {
       const meta = { ...refusal.meta, reason: `${refusal.meta.reason} ${refusal.detail}` };
-      return refusals(meta, vault).map((branch) => ({
-        ...branch,
-        ...trail([...edges, refusal.meta]),
-        changes: change(snapshot),
-      }));
+      const { edges: ids, requirements } = trail([...edges, refusal.meta]);
+      for (const { outcome, response } of refusals(meta, input.vaultArn))
+        branches.push({ edges: ids, requirements, outcome, response, changes: changesTo(input, recordOf(snapshot)) });
+      continue;
     }
     const event = eventOf(operation, { request, world, account });
-    return [event, ...soonerInventory(snapshot, event)].flatMap((variant, v) => {
-      const { next, edge } = advance(snapshot, variant);
-      if (!edge) throw new Error(`no transition for ${operation.name} in ${String(snapshot.value)}`);
-      const outcomes = v === 0 ? [edge.expect, ...(edge.alternatives ?? [])] : [edge.expect];
-      return outcomes.map((outcome, i) => {
-        const after = i === 0 ? next : snapshot;
-        const response = render({
-          meta: edge,
-          outcome,
-          operation,
-          region: request.region,
-          account,
-          record: recordOf(after) ?? recordOf(snapshot),
-          now: request.now,
-          ...(request.freshArchiveId ? { archiveId: request.freshArchiveId } : {}),
-        });
-        const requires = edge.requires && !outcome.code ? { requires: edge.requires } : {};
-        return { ...trail([...edges, edge]), outcome, response, ...requires, changes: change(after) };
-      });
-    });
-  });
+    transitionBranches(branches, input, snapshot, edges, event, true);
+    for (const sooner of soonerInventory(snapshot, event))
+      transitionBranches(branches, input, snapshot, edges, sooner, false);
+  }
+  return branches;
+}
+
+/** The changes that turn the vault before the step into `record`: none when it holds the same data. */
+function changesTo({ account, operation, before }: VaultStepInput, record: VaultRecord | undefined): Change[] {
+  return sameRecord(record, before) ? [] : [{ account, vaultName: operation.vaultName, record }];
+}
+
+/**
+ * Appends the branches of `event` taken from `snapshot` (after the time edges `edges`): the edge's expected
+ * outcome, which moves the vault, then, for the request's own event (`withAlternatives`), each alternative,
+ * which leaves it as it was.
+ */
+function transitionBranches(
+  branches: Branch[],
+  input: VaultStepInput,
+  snapshot: Snapshot,
+  edges: EdgeMeta[],
+  event: VaultEvent,
+  withAlternatives: boolean,
+): void {
+  const { next, edge } = advance(snapshot, event);
+  if (!edge) throw new Error(`no transition for ${input.operation.name} in ${String(snapshot.value)}`);
+  const { edges: ids, requirements } = trail(edges.length ? [...edges, edge] : [edge]);
+  const outcomes = withAlternatives && edge.alternatives ? [edge.expect, ...edge.alternatives] : [edge.expect];
+  const { request, operation, account } = input;
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i]!;
+    const after = recordOf(i === 0 ? next : snapshot);
+    const record = after ?? recordOf(snapshot);
+    const shown: RenderInput = {
+      meta: edge,
+      outcome,
+      operation,
+      region: request.region,
+      account,
+      record,
+      now: request.now,
+    };
+    if (request.freshArchiveId) shown.archiveId = request.freshArchiveId;
+    const response = render(shown);
+    const changes = changesTo(input, after);
+    branches.push(
+      edge.requires && !outcome.code
+        ? { edges: ids, requirements, outcome, response, requires: edge.requires, changes }
+        : { edges: ids, requirements, outcome, response, changes },
+    );
+  }
 }
 
 /**
