@@ -39,10 +39,23 @@ function header(request: SignedRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+/** The time an `x-amz-date` value names, or undefined when it is not one; the last value read is kept. */
+let lastAmzDate: { text: string; time: Date | undefined } = { text: "", time: undefined };
+
+function amzDateTime(text: string): Date | undefined {
+  if (text === lastAmzDate.text) return lastAmzDate.time;
+  const match = AMZ_DATE.exec(text);
+  const time = match
+    ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!))
+    : undefined;
+  lastAmzDate = { text, time };
+  return time;
+}
+
 function signingTime(request: SignedRequest): Date {
   const amzDate = header(request, "x-amz-date");
-  const match = amzDate ? AMZ_DATE.exec(amzDate) : undefined;
-  if (match) return new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!));
+  const time = amzDate ? amzDateTime(amzDate) : undefined;
+  if (time) return time;
   const date = header(request, "date");
   const parsed = date ? new Date(date) : undefined;
   if (parsed && !Number.isNaN(parsed.getTime())) return parsed;

@@ -27,7 +27,11 @@ export function matchRoute(method: string, rawPath: string, query = new URLSearc
     if (route.method !== method || (route.query && query.get(route.query[0]) !== route.query[1])) continue;
     const match = route.shape.exec(rawPath);
     if (!match) continue;
-    const labels = Object.fromEntries(route.labels.map((label, i) => [label, decodeURIComponent(match[i + 1]!)]));
+    const labels: Record<string, string> = {};
+    for (let i = 0; i < route.labels.length; i++) {
+      const raw = match[i + 1]!;
+      labels[route.labels[i]!] = raw.includes("%") ? decodeURIComponent(raw) : raw;
+    }
     return { operation: route.operation, labels };
   }
   return undefined;

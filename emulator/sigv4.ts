@@ -99,8 +99,12 @@ export class SigV4Signer extends SignatureV4Base {
   }
 }
 
+/** A value `folded` changes: with a line break or tab, two spaces in a row, or a space at either end. */
+const NEEDS_FOLDING = /[\r\n\t]| {2}|^ | $/;
+
 /** A header value as `getCanonicalHeaders` writes it: line breaks and runs of blanks one space, ends trimmed. */
 function folded(value: string): string {
+  if (!NEEDS_FOLDING.test(value)) return value;
   return value
     .replace(/[\r\n]/g, " ")
     .replace(/[ \t]+/g, " ")
