@@ -4,11 +4,11 @@
  * - `bare`: plain node:http answering each path with the answer given for it (the emulator's, recorded);
  * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges).
  */
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { proxy, type Exchange, type Intercept } from "../conformance/harness.js";
-import { startEmulator } from "../emulator/server.js";
 
 export interface CannedAnswer {
   status: number;
@@ -21,6 +21,8 @@ export interface ServerSpec {
   clockControl?: boolean;
   /** For `emulator`: a behavioural mutant (the bench uses the auth one to price signature verification). */
   mutant?: string;
+  /** For `emulator`: run the compiled `dist/` build (`npm run build`), as installed users run it, not the sources. */
+  compiled?: boolean;
   upstream?: string;
   /** For `bare`: the answer to each request path. */
   answers?: Record<string, CannedAnswer>;
@@ -58,8 +60,16 @@ async function recorder(upstream: string): Promise<string> {
   return started.url;
 }
 
+/** The emulator module of the `dist/` build; fails with the command to run when there is none. */
+async function compiledEmulator(): Promise<typeof import("../emulator/server.js")> {
+  const built = new URL("../dist/emulator/server.js", import.meta.url);
+  if (!existsSync(built)) throw new Error("bench: no dist/ build of the emulator; run npm run build first");
+  return (await import(built.href)) as typeof import("../emulator/server.js");
+}
+
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
+    const { startEmulator } = spec.compiled ? await compiledEmulator() : await import("../emulator/server.js");
     const emulator = await startEmulator({
       clockControl: spec.clockControl ?? false,
       ...(spec.mutant ? { mutant: spec.mutant } : {}),
