@@ -39,9 +39,10 @@ function header(request: SignedRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-/** The time an `x-amz-date` value names, or undefined when it is not one; the last value read is kept. */
+/** The last `x-amz-date` value read and its time: a client's requests within a second repeat it. */
 let lastAmzDate: { text: string; time: Date | undefined } = { text: "", time: undefined };
 
+/** The time an `x-amz-date` value names, or undefined when it is not one. */
 function amzDateTime(text: string): Date | undefined {
   if (text === lastAmzDate.text) return lastAmzDate.time;
   const match = AMZ_DATE.exec(text);
