@@ -62,6 +62,38 @@ export function modelRun(made: MadeOperation[], start = new MemoryWorld(), toler
   return { history, end: world };
 }
 
+/** When one operation of a load was called and when it returned, and which client (lane) sent it. */
+export type Interval = Pick<HistoryEntry, "client" | "called" | "returned">;
+
+/**
+ * The history of `operations[i]` made during `intervals[i]`, answered by the model one after another in the order
+ * of the intervals' midpoints (the service time of each): linearizable by construction however they overlap.
+ * Lock and archive ids are `made-i`.
+ */
+export function modelTimedHistory(
+  operations: readonly Operation[],
+  intervals: readonly Interval[],
+  start = new MemoryWorld(),
+  toleranceMs = 1000,
+): History {
+  const world = start.clone();
+  const point = intervals.map(({ called, returned }) => (called + returned) / 2);
+  const order = operations.map((_, i) => i).sort((a, b) => point[a]! - point[b]! || a - b);
+  const entries: HistoryEntry[] = [];
+  for (const i of order) {
+    const operation = operations[i]!;
+    const fresh = `made-${i}`;
+    const request = { operation, signer: SIGNER, region: REGION, now: point[i]!, freshLockId: fresh };
+    const branch = step(world, {
+      ...request,
+      ...(operation.name === "UploadArchive" ? { freshArchiveId: fresh } : {}),
+    })[0]!;
+    world.apply(branch.changes);
+    entries[i] = { ...intervals[i]!, operation, observed: observedOf(branch.response), now: point[i]! };
+  }
+  return { signer: SIGNER, region: REGION, toleranceMs, start: start.toChanges(), entries };
+}
+
 /** A lock expiry's worth of time, for `advance`. */
 export const PAST_EXPIRY = LOCK_TTL_MS + 60_000;
 

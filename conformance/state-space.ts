@@ -29,10 +29,9 @@ export class StateSpace {
   private readonly worldIds = new Map<string, number>();
   private readonly recordIds = new WeakMap<VaultRecord, number>();
   private readonly recordsByText = new Map<string, number>();
-  private readonly archivesIds = new WeakMap<object, number>();
-  private readonly archivesByText = new Map<string, number>();
-  private readonly archiveEntryIds = new WeakMap<object, Map<string, number>>();
-  private readonly archiveEntriesByText = new Map<string, number>();
+  private readonly strings = new Map<string, number>();
+  private readonly objectIds = new WeakMap<object, number>();
+  private readonly objectsByText = new Map<string, number>();
   private readonly sets: number[][] = [];
   private readonly setIds = new Map<string, number>();
   private readonly worldSteps = new Map<number, number[]>();
@@ -121,41 +120,51 @@ export class StateSpace {
   }
 
   /**
-   * A record's id by content. Its archives, the one part that grows with the history, are read as the id of their
-   * object, itself interned by content once: a write that leaves them alone keeps the object, so the text to
-   * compare stays small however many archives the vault holds.
+   * A record's id by content, built from the ids of its parts (its state, then each context field in order): a
+   * string, such as a policy, is interned once per text and an object (a lock, the tags, the archives) once per
+   * object, so a write costs a short key per field, not the text of the whole record. Read as JSON would: a field
+   * set to undefined is absent.
    */
   private recordId(record: VaultRecord): number {
     let id = this.recordIds.get(record);
     if (id === undefined) {
-      const { archives, ...rest } = record.context;
-      id = interned(this.recordsByText, JSON.stringify([record.state, rest, this.archivesId(archives)]));
-      this.recordIds.set(record, id);
+      const { context } = record;
+      let key = record.state;
+      for (const field in context) {
+        const value = context[field as keyof typeof context];
+        if (value !== undefined) key += `,${field}=${this.valueId(value, field === "archives")}`;
+      }
+      this.recordIds.set(record, (id = interned(this.recordsByText, key)));
     }
     return id;
+  }
+
+  /** A field's value as a short text standing for its content: its JSON when a number or boolean, else an id. */
+  private valueId(value: unknown, archives: boolean): string {
+    if (typeof value === "string") return `s${interned(this.strings, value)}`;
+    if (typeof value !== "object" || value === null) return JSON.stringify(value);
+    let id = this.objectIds.get(value);
+    if (id === undefined) {
+      const text = archives ? this.archivesText(value as VaultRecord["context"]["archives"]) : JSON.stringify(value);
+      this.objectIds.set(value, (id = interned(this.objectsByText, text)));
+    }
+    return `o${id}`;
   }
 
   /**
-   * The archives' id: the ids of their entries in order, each entry (archive id and record) interned by content
-   * once, so a write costs a short key per archive held rather than the whole list's text.
+   * The archives' content as the ids of their entries in order, each entry's id and record interned once; it starts
+   * with a letter, so it is never the JSON text of another object.
    */
-  private archivesId(archives: VaultRecord["context"]["archives"]): number {
-    let id = this.archivesIds.get(archives);
-    if (id === undefined) {
-      let key = "";
-      for (const archiveId in archives) key += `${this.archiveEntryId(archiveId, archives[archiveId]!)},`;
-      this.archivesIds.set(archives, (id = interned(this.archivesByText, key)));
+  private archivesText(archives: VaultRecord["context"]["archives"]): string {
+    let text = "archives:";
+    for (const archiveId in archives) {
+      const archive = archives[archiveId]!;
+      let recordId = this.objectIds.get(archive);
+      if (recordId === undefined)
+        this.objectIds.set(archive, (recordId = interned(this.objectsByText, JSON.stringify(archive))));
+      text += `${interned(this.strings, archiveId)}:${recordId},`;
     }
-    return id;
-  }
-
-  private archiveEntryId(archiveId: string, record: object): number {
-    let byRecord = this.archiveEntryIds.get(record);
-    if (byRecord === undefined) this.archiveEntryIds.set(record, (byRecord = new Map()));
-    let id = byRecord.get(archiveId);
-    if (id === undefined)
-      byRecord.set(archiveId, (id = interned(this.archiveEntriesByText, JSON.stringify([archiveId, record]))));
-    return id;
+    return text;
   }
 
   private intern(world: FrozenWorld): number {

@@ -3,7 +3,7 @@
  * vault's context and the event, wired into the machine by name.
  */
 import { MAX_TAGS, SERVICE_MODEL_MAX_TAGS, tagProblem } from "./archive.js";
-import { inventoryAsOf, writtenSinceInventory } from "./inventory.js";
+import { archiveTotals, inventoryAsOf, withArchive, withoutArchive, writtenSinceInventory } from "./inventory.js";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { isRejectedPolicy } from "./rules.js";
 
@@ -36,7 +36,7 @@ export const dataGuards = {
   accessPolicyMissing: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && event.policy === undefined,
   accessPolicyRejected: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && isRejectedPolicy(event.policy),
   noAccessPolicy: ({ context }: Args) => context.accessPolicy === undefined,
-  hasArchives: ({ context }: Args) => Object.keys(context.archives).length > 0,
+  hasArchives: ({ context }: Args) => archiveTotals(context.archives).archives > 0,
   recentlyWritten: ({ context, event }: Args) => writtenSinceInventory(context, event.now),
   writtenBefore: ({ context }: Args) => context.lastWriteAt !== undefined,
 };
@@ -46,12 +46,11 @@ export const dataUpdates = {
   addArchive: ({ context, event }: Args): Partial<VaultContext> => {
     if (event.type !== "UPLOAD_ARCHIVE") return {};
     const archive = { createdAt: event.now, size: event.size, treeHash: event.treeHash };
-    return { archives: { ...context.archives, [event.archiveId]: archive }, ...written(context, event.now) };
+    return { archives: withArchive(context.archives, event.archiveId, archive), ...written(context, event.now) };
   },
   removeArchive: ({ context, event }: Args): Partial<VaultContext> => {
     if (event.type !== "DELETE_ARCHIVE") return {};
-    const { [event.archiveId]: _, ...archives } = context.archives;
-    return { archives, ...written(context, event.now) };
+    return { archives: withoutArchive(context.archives, event.archiveId), ...written(context, event.now) };
   },
   addTags: ({ context, event }: Args): Partial<VaultContext> =>
     event.type === "ADD_TAGS" ? { tags: { ...context.tags, ...event.tags } } : {},

@@ -2,6 +2,7 @@
  * The world the oracle reads: vault records per account, and the changes a step makes to it.
  * `MemoryWorld` is the plain in-memory implementation used by the suite and the tests.
  */
+import { archiveTotals } from "./inventory.js";
 import type { LockState, VaultContext } from "./machine.js";
 
 /** A stored vault: its lock state and the machine context. */
@@ -27,9 +28,12 @@ export interface Change {
 
 /**
  * Whether two vault records hold the same data, read as JSON would (a key set to undefined is absent).
- * Unchanged parts of a machine context keep their identity, so this is mostly reference checks.
+ * Unchanged parts of a machine context keep their identity, so this is mostly reference checks; archive maps of
+ * different sizes differ without a walk over them (`archiveTotals`).
  */
 export function sameRecord(a: VaultRecord | undefined, b: VaultRecord | undefined): boolean {
+  const [left, right] = [a?.context.archives, b?.context.archives];
+  if (left && right && left !== right && archiveTotals(left).archives !== archiveTotals(right).archives) return false;
   return sameData(a, b);
 }
 
