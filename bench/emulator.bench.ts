@@ -2,7 +2,8 @@
  * The emulator against the physical limit: raw pre-signed GetVaultLock and DescribeVault (on a Locked vault) sent by
  * one fast client (`raw.ts`) at 1 and 16 in flight, to the emulator and to a bare node:http server answering each
  * with the emulator's own answer bytes, windows interleaved so both see the same machine. Goal at 16 in flight:
- * ratio >= 0.4 (issue 17). The emulator runs from the `dist/` build, made first, as an installed package runs it.
+ * ratio >= 0.4 (issue 17). The emulator runs from the `dist/` build (`run.ts` makes it first), as an installed
+ * package runs it.
  * Beside them the auth mutant that checks no signature prices SigV4 verification, and each server thread's busy time
  * a request is read from its event-loop utilization. Also the SDK-signed GetVaultLock at 8 in flight, where the SDK
  * client is the bottleneck (issue 3, goal >= 0.6).
@@ -13,8 +14,6 @@ import {
   GetVaultLockCommand,
   InitiateVaultLockCommand,
 } from "@aws-sdk/client-glacier";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
 import { sdkClient } from "../emulator/testing.js";
 import { examplePolicy } from "../model/index.js";
@@ -128,17 +127,7 @@ async function rawFigures(
   return figures;
 }
 
-/** Builds `dist/` (`npm run build`), which the emulator is measured from, as an installed package runs it. */
-function build(): void {
-  const built = spawnSync(process.execPath, [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url))], {
-    stdio: "inherit",
-  });
-  if (built.status !== 0) throw new Error(`bench: npm run build failed (exit ${built.status})`);
-}
-
 export async function emulatorVersusBare(ms: number): Promise<Record<string, number>> {
-  build();
-  console.log("emulator: the dist/ build just made (npm run build), as an installed package runs it");
   const emulator = await serverWorker({ kind: "emulator", compiled: true });
   const unchecked = await serverWorker({ kind: "emulator", compiled: true, mutant: "signatures-not-checked" });
   try {

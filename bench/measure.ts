@@ -1,4 +1,10 @@
-/** Measurement helpers: throughput of an async operation at fixed concurrency, servers in worker threads. */
+/**
+ * Measurement helpers: throughput of an async operation at fixed concurrency, servers in worker threads, and the
+ * `dist/` build the emulator and the suite are measured from, as an installed package runs them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ServerSpec } from "./servers.js";
 
@@ -48,4 +54,22 @@ export async function serverWorker(spec: ServerSpec): Promise<ServerThread> {
 /** `1234.5` → `1,235`. */
 export function figure(n: number): string {
   return Math.round(n).toLocaleString("en-US");
+}
+
+/** Builds `dist/` (`npm run build`), which the emulator and the suite are measured from. */
+export function buildDist(): void {
+  const built = spawnSync(process.execPath, [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url))], {
+    stdio: "inherit",
+  });
+  if (built.status !== 0) throw new Error(`bench: npm run build failed (exit ${built.status})`);
+}
+
+/**
+ * The `dist/` build of a source module (`path` from the repository's root, as `conformance/run.js`); fails with
+ * the command to run when there is none.
+ */
+export async function compiled<Module>(path: string): Promise<Module> {
+  const built = new URL(`../dist/${path}`, import.meta.url);
+  if (!existsSync(built)) throw new Error(`bench: no dist/ build of ${path}; run npm run build first`);
+  return (await import(built.href)) as Module;
 }

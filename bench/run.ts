@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { checkerScaling } from "./checker.bench.js";
 import { emulatorVersusBare } from "./emulator.bench.js";
+import { buildDist } from "./measure.js";
 import { emulatorWithManyVaults, peakMemory, timeToCoverage } from "./memory.bench.js";
 import { modelSpeed } from "./model.bench.js";
 import { mutantsWall } from "./mutants.bench.js";
@@ -13,7 +14,10 @@ import { proofSpeed } from "./proof.bench.js";
 import { suiteOwnCost } from "./suite.bench.js";
 
 const ms = Number(process.env.BENCH_MS ?? 3000);
-console.log(`node ${process.version}, ${ms} ms per measurement`);
+buildDist();
+console.log(
+  `node ${process.version}, ${ms} ms per measurement; the emulator and the suite run from the dist/ build just made (npm run build), as an installed package runs them`,
+);
 const results = {
   node: process.version,
   date: new Date().toISOString().slice(0, 10),

@@ -4,11 +4,11 @@
  * - `bare`: plain node:http answering each path with the answer given for it (the emulator's, recorded);
  * - `recorder`: the conformance tests' proxy to `upstream` (GET /__bench/recording returns its exchanges).
  */
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { proxy, type Exchange, type Intercept } from "../conformance/harness.js";
+import { compiled } from "./measure.js";
 
 export interface CannedAnswer {
   status: number;
@@ -60,16 +60,12 @@ async function recorder(upstream: string): Promise<string> {
   return started.url;
 }
 
-/** The emulator module of the `dist/` build; fails with the command to run when there is none. */
-async function compiledEmulator(): Promise<typeof import("../emulator/server.js")> {
-  const built = new URL("../dist/emulator/server.js", import.meta.url);
-  if (!existsSync(built)) throw new Error("bench: no dist/ build of the emulator; run npm run build first");
-  return (await import(built.href)) as typeof import("../emulator/server.js");
-}
-
 async function main(spec: ServerSpec): Promise<void> {
   if (spec.kind === "emulator") {
-    const { startEmulator } = spec.compiled ? await compiledEmulator() : await import("../emulator/server.js");
+    type Server = typeof import("../emulator/server.js");
+    const { startEmulator } = spec.compiled
+      ? await compiled<Server>("emulator/server.js")
+      : await import("../emulator/server.js");
     const emulator = await startEmulator({
       clockControl: spec.clockControl ?? false,
       ...(spec.mutant ? { mutant: spec.mutant } : {}),

@@ -4,16 +4,13 @@
  * the bare SDK sending the very same requests (recorded through a proxy in an untimed run of the same seed), one
  * at a time, to the same emulator, each side against a fresh emulator in its own thread. What differs is what the
  * suite adds: judging every answer, the model's prediction, the paths, shrinking. Goal: ratio >= 0.8. Rounds are
- * interleaved and the medians compared.
+ * interleaved and the medians compared. Both sides, and the emulators, run from the `dist/` build, as an installed
+ * package runs them.
  */
-import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
-import { sdkClient } from "../emulator/testing.js";
-import { invoke } from "../conformance/invoke.js";
-import { runSuite } from "../conformance/run.js";
-import { emulatorTarget } from "../conformance/target.js";
-import type { GlacierClient } from "@aws-sdk/client-glacier";
+import { GlacierClient } from "@aws-sdk/client-glacier";
+import { DEFAULT_ACCOUNTS, type AccountCredentials } from "../emulator/accounts.js";
 import type { Operation } from "../model/index.js";
-import { figure, serverWorker } from "./measure.js";
+import { compiled, figure, serverWorker } from "./measure.js";
 import { replaySteps, type ReplayStep } from "./recording.js";
 import type { Exchange } from "../conformance/harness.js";
 
@@ -22,14 +19,26 @@ export const RUNS = 200;
 const GOAL = 0.8;
 const ROUNDS = 3;
 
-const target = (endpoint: string) => emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
+type Suite = typeof import("../conformance/run.js") &
+  typeof import("../conformance/target.js") &
+  typeof import("../conformance/invoke.js");
+
+/** The suite's modules from the `dist/` build (`run.ts` builds it before any benchmark). */
+async function builtSuite(): Promise<Suite> {
+  const paths = ["conformance/run.js", "conformance/target.js", "conformance/invoke.js"];
+  return Object.assign({}, ...(await Promise.all(paths.map((path) => compiled<object>(path))))) as Suite;
+}
+
+const target = (suite: Suite, endpoint: string) => suite.emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
+const sdkClient = (endpoint: string, { accessKeyId, secretAccessKey }: AccountCredentials) =>
+  new GlacierClient({ endpoint, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId, secretAccessKey } });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The requests of a suite run, recorded through the conformance tests' proxy. */
-async function recordRun(emulatorUrl: string): Promise<Exchange[]> {
+async function recordRun(suite: Suite, emulatorUrl: string): Promise<Exchange[]> {
   const recorder = await serverWorker({ kind: "recorder", upstream: emulatorUrl });
   try {
-    await runSuite({ target: target(recorder.url), seed: SEED, runs: RUNS });
+    await suite.runSuite({ target: target(suite, recorder.url), seed: SEED, runs: RUNS });
     return (await (await fetch(`${recorder.url}/__bench/recording`)).json()) as Exchange[];
   } finally {
     await recorder.stop();
@@ -37,11 +46,11 @@ async function recordRun(emulatorUrl: string): Promise<Exchange[]> {
 }
 
 /** Requests per second of a suite run against a fresh emulator. */
-async function timedSuite(): Promise<{ perSecond: number; requests: number }> {
-  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
+async function timedSuite(suite: Suite): Promise<{ perSecond: number; requests: number }> {
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true, compiled: true });
   try {
     const start = performance.now();
-    const report = await runSuite({ target: target(emulator.url), seed: SEED, runs: RUNS });
+    const report = await suite.runSuite({ target: target(suite, emulator.url), seed: SEED, runs: RUNS });
     const seconds = (performance.now() - start) / 1000;
     if (report.unexpected) throw new Error(`the timed suite run had ${report.unexpected} unexpected results`);
     return { perSecond: report.requests / seconds, requests: report.requests };
@@ -60,14 +69,17 @@ class Replay {
   /** Answers whose status is the recorded one (the races' winners may differ). */
   asRecorded = 0;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly invoke: Suite["invoke"],
+    private readonly url: string,
+  ) {}
 
   async send(step: ReplayStep): Promise<void> {
     if (step.kind === "control") {
       await (await fetch(`${this.url}${step.url}`, { method: step.method, body: step.body || undefined })).text();
       return;
     }
-    const observed = await invoke(this.client(step.accessKeyId), this.mapped(step.operation));
+    const observed = await this.invoke(this.client(step.accessKeyId), this.mapped(step.operation));
     if (observed.status === step.status) this.asRecorded++;
     for (const header of ID_HEADERS) {
       const [recorded, given] = [step.headers[header], observed.headers[header]];
@@ -101,9 +113,9 @@ class Replay {
 const ID_HEADERS = ["x-amz-lock-id", "x-amz-archive-id"];
 
 /** Requests per second of the bare SDK replaying `steps` one at a time against a fresh emulator. */
-async function timedReplay(steps: ReplayStep[]): Promise<{ perSecond: number; asRecorded: number }> {
-  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
-  const replay = new Replay(emulator.url);
+async function timedReplay(suite: Suite, steps: ReplayStep[]): Promise<{ perSecond: number; asRecorded: number }> {
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true, compiled: true });
+  const replay = new Replay(suite.invoke, emulator.url);
   try {
     const start = performance.now();
     for (const step of steps) await replay.send(step);
@@ -116,19 +128,20 @@ async function timedReplay(steps: ReplayStep[]): Promise<{ perSecond: number; as
 }
 
 export async function suiteOwnCost(): Promise<Record<string, number>> {
-  const emulator = await serverWorker({ kind: "emulator", clockControl: true });
-  const steps = replaySteps(await recordRun(emulator.url).finally(() => emulator.stop()));
+  const built = await builtSuite();
+  const emulator = await serverWorker({ kind: "emulator", clockControl: true, compiled: true });
+  const steps = replaySteps(await recordRun(built, emulator.url).finally(() => emulator.stop()));
   const operations = steps.filter((s) => s.kind === "operation").length;
-  await timedReplay(steps);
+  await timedReplay(built, steps);
   const suite: number[] = [];
   const bare: number[] = [];
   let requests = 0;
   let asRecorded = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const run = await timedSuite();
+    const run = await timedSuite(built);
     requests = run.requests;
     suite.push(run.perSecond);
-    const replay = await timedReplay(steps);
+    const replay = await timedReplay(built, steps);
     bare.push(replay.perSecond);
     asRecorded = replay.asRecorded;
   }

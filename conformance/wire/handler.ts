@@ -98,7 +98,7 @@ export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
       const body = await readAll(
         response.body as IncomingMessage,
         this.options.maxBodyBytes ?? DEFAULT_MAX_BODY,
-        abortSignal,
+        deadline,
       );
       finish({
         record: { ...answered, responseBody: capText(body, KEPT_RESPONSE_BYTES), responseBytes: body.length },
@@ -124,14 +124,17 @@ export class RecordingHandler implements HttpHandler<HttpHandlerOptions> {
 }
 
 /**
- * One answer's deadline as an abort signal, which also follows the caller's signal: one timer (unref'd, as
- * `AbortSignal.timeout`'s), cleared once the exchange is over.
+ * One answer's deadline as an abort signal for the SDK's handler, which also follows the caller's signal: one
+ * timer (unref'd, as `AbortSignal.timeout`'s), cleared once the exchange is over. The body reader is told
+ * directly (`onAbort`), not through a second listener on the signal.
  */
 class Deadline {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
-  private readonly follow = () => this.controller.abort(this.outer?.reason);
+  private readonly follow = () => this.abort(this.outer?.reason);
   passed = false;
+  /** Called once when the deadline passes or the caller aborts, while the body is being read. */
+  onAbort: (() => void) | undefined;
 
   constructor(
     ms: number,
@@ -139,7 +142,7 @@ class Deadline {
   ) {
     this.timer = setTimeout(() => {
       this.passed = true;
-      this.controller.abort();
+      this.abort();
     }, ms).unref();
     if (outer?.aborted) this.follow();
     else outer?.addEventListener("abort", this.follow, { once: true });
@@ -149,9 +152,18 @@ class Deadline {
     return this.controller.signal;
   }
 
+  get aborted(): boolean {
+    return this.controller.signal.aborted;
+  }
+
   clear(): void {
     clearTimeout(this.timer);
     this.outer?.removeEventListener("abort", this.follow);
+  }
+
+  private abort(reason?: unknown): void {
+    this.controller.abort(reason);
+    this.onAbort?.();
   }
 }
 
@@ -172,8 +184,12 @@ function requestRecord(request: HttpRequest): WireExchange {
   };
 }
 
+/** The headers with lower-case names: node's own already are, and are then copied as they are. */
 function lowerCase(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const name in headers)
+    if (name !== name.toLowerCase())
+      return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return { ...headers };
 }
 
 /** One line saying why no usable answer came. */
@@ -185,7 +201,7 @@ function transportReason(error: unknown, deadline: Deadline, deadlineMs: number)
 }
 
 /** The whole body, or a rejection when it is larger than `max`, ends early, or the deadline passes. */
-function readAll(stream: IncomingMessage | undefined, max: number, signal: AbortSignal): Promise<Buffer> {
+function readAll(stream: IncomingMessage | undefined, max: number, deadline: Deadline): Promise<Buffer> {
   if (!stream || typeof stream.on !== "function") return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -195,7 +211,7 @@ function readAll(stream: IncomingMessage | undefined, max: number, signal: Abort
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      signal.removeEventListener("abort", onAbort);
+      deadline.onAbort = undefined;
       outcome();
     };
     const fail = (reason: Error) =>
@@ -204,8 +220,8 @@ function readAll(stream: IncomingMessage | undefined, max: number, signal: Abort
         reject(reason);
       });
     const onAbort = () => fail(new Error("the answer did not complete in time"));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
+    if (deadline.aborted) return onAbort();
+    deadline.onAbort = onAbort;
     stream.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) fail(new Error(`answer body over ${max} bytes`));
