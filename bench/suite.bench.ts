@@ -1,11 +1,11 @@
 /**
  * The suite's own cost (issue 17; it replaces issue 4's goal against canned answers, which skipped the signature
  * and model work every real answer needs): requests per second of a full suite run against the emulator, versus
- * the bare SDK sending the very same requests (recorded through a proxy in an untimed run of the same seed), one
- * at a time, to the same emulator, each side against a fresh emulator in its own thread. What differs is what the
- * suite adds: judging every answer, the model's prediction, the paths, shrinking. Goal: ratio >= 0.8. Rounds are
- * interleaved and the medians compared. Both sides, and the emulators, run from the `dist/` build, as an installed
- * package runs them.
+ * the bare SDK replaying the very same requests (recorded through a proxy in an untimed run of the same seed) one
+ * at a time, each by its recorded signer and with the run's clock moves (`Replay`), each side against a fresh
+ * emulator in its own thread. What differs is what the suite adds: judging every answer, the model's prediction,
+ * the paths, shrinking. Goal: ratio >= 0.8. Rounds are interleaved and the medians compared. Both sides, and the
+ * emulators, run from the `dist/` build, as an installed package runs them.
  */
 import { GlacierClient } from "@aws-sdk/client-glacier";
 import { DEFAULT_ACCOUNTS, type AccountCredentials } from "../emulator/accounts.js";
