@@ -92,6 +92,11 @@ export function explains(observed: Observed, branch: Branch, toleranceMs: number
   return sameOutcome(observed, branch) && partsMismatch(observed, branch, toleranceMs) === undefined;
 }
 
+/** True when the branch accounts for the answer's status and error code, whatever its headers and values. */
+export function explainsOutcome(observed: Observed, branch: Branch): boolean {
+  return !observed.sdkError && sameOutcome(observed, branch);
+}
+
 /**
  * Finds the branch `observed` fits: status and code decide the verdict; a wrong header, field or value
  * on a matching outcome passes with a `deviation`. A non-AWS "no route" answer is `notImplemented`.

@@ -53,13 +53,19 @@ function preservingEntries(history: History, entries: readonly HistoryEntry[], s
   return entries.map(({ operation, observed }) => READS.has(operation.name) || observed.status >= 300);
 }
 
-function checkComponent(history: History, component: Component, starts: ReadonlyMap<string, Change>) {
+function checkComponent(
+  history: History,
+  component: Component,
+  starts: ReadonlyMap<string, Change>,
+  outcomesOnly: boolean,
+) {
   const entries = component.entries.map((i) => history.entries[i]!);
   const start = FrozenWorld.EMPTY.apply(
     component.vaults.flatMap((v) => starts.get(vaultKey(v.account, v.vaultName)) ?? []),
   );
   const preserving = preservingEntries(history, entries, start);
-  const space = new StateSpace(entries, history, start, preserving);
+  const { signer, region, toleranceMs } = history;
+  const space = new StateSpace(entries, { signer, region, toleranceMs, outcomesOnly }, start, preserving);
   const result = searchComponent(entries, space, preserving);
   const global = (local: number[]) => local.map((i) => component.entries[i]!);
   if (!result.ok)
@@ -91,15 +97,18 @@ function merge(history: History, orders: number[][]): number[] {
   return order;
 }
 
-/** Checks the whole history; on failure, names the first component that has no linearization. */
-export function checkHistory(history: History): CheckOutcome {
+/**
+ * Checks the whole history; on failure, names the first component that has no linearization. `outcomesOnly`
+ * explains each answer by its status and error code alone (what a failure owes to wrong values, not to order).
+ */
+export function checkHistory(history: History, { outcomesOnly = false } = {}): CheckOutcome {
   const parts = components(history);
   const orders: number[][] = [];
   const world = new MemoryWorld();
   world.apply(history.start);
   const starts = new Map(history.start.map((c) => [vaultKey(c.account, c.vaultName), c]));
   for (const component of parts) {
-    const result = checkComponent(history, component, starts);
+    const result = checkComponent(history, component, starts, outcomesOnly);
     if (!result.ok) return { ...result, vaults: component.vaults, components: parts.length };
     orders.push(result.order);
     world.apply(component.vaults.map((v) => ({ ...v, record: result.end.vault(v.account, v.vaultName) })));

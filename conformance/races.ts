@@ -12,6 +12,7 @@ import type { History, HistoryEntry } from "./history.js";
 import { formatObserved } from "./invoke.js";
 import { checkHistory, type CheckOutcome } from "./linearizability.js";
 import { recordLoad, recordOne, type LoadShape } from "./load.js";
+import { defectRequirements, describeValueDefects, valueDefects } from "./race-blame.js";
 import { describeFailure, embedHistory } from "./race-history.js";
 import { declared, resultOfError, type CheckResult } from "./results.js";
 import { PERMANENT_LOCK_REFUSED } from "./rails.js";
@@ -116,8 +117,12 @@ function checked(
   const left = embedded.omitted ? ` (the report carries ${embedded.history.operations.length} of them)` : "";
   const size = `${history.entries.length} operations in ${outcome.components} independent parts${left}`;
   const common = { ...base, observed, history: embedded.history };
-  if (!outcome.ok)
-    return { result: { ...common, verdict: "fail", reason: `${describeFailure(history, outcome)}; ${size}` }, outcome };
+  if (!outcome.ok) {
+    const values = valueDefects(history);
+    const reason = values ? describeValueDefects(history, values) : describeFailure(history, outcome);
+    const requirements = values ? defectRequirements(values) : common.requirements;
+    return { result: { ...common, requirements, verdict: "fail", reason: `${reason}; ${size}` }, outcome };
+  }
   return { result: { ...common, verdict: "pass", reason: `linearizable: ${size}` }, outcome };
 }
 

@@ -12,15 +12,30 @@
  * an answer the model allows in several ways (an unspecified outcome, an expiry within the tolerance) keeps every
  * world it can lead to, so one order of the history is enough to explain it.
  */
-import { step, type FrozenWorld, type VaultRecord } from "../model/index.js";
+import { step, type Branch, type FrozenWorld, type Request, type VaultRecord } from "../model/index.js";
 import { unknownOutcome, type HistoryEntry } from "./history.js";
-import { explains } from "./judge.js";
+import { explains, explainsOutcome } from "./judge.js";
 
 /** What every entry of a history shares: who signed, where, and how far dates may be off. */
 export interface StepContext {
   signer: string;
   region: string;
   toleranceMs: number;
+  /** Explain each answer by its status and error code alone, not its headers and values (`explainsOutcome`). */
+  outcomesOnly?: boolean;
+}
+
+/** The oracle's request for a history entry: its operation and time, and the ids its answer gave. */
+export function entryRequest({ operation, observed, now }: HistoryEntry, context: StepContext): Request {
+  const archiveId = observed.headers["x-amz-archive-id"];
+  return {
+    operation,
+    signer: context.signer,
+    region: context.region,
+    now,
+    freshLockId: observed.headers["x-amz-lock-id"] ?? "",
+    ...(archiveId ? { freshArchiveId: archiveId } : {}),
+  };
 }
 
 /** Interned worlds and sets of worlds over the entries of one (sub-)history, with each step taken once. */
@@ -98,21 +113,15 @@ export class StateSpace {
   }
 
   private stepOnce(world: number, index: number): number[] {
-    const { operation, observed, now } = this.entries[index]!;
+    const entry = this.entries[index]!;
     const from = this.worlds[world]!;
-    const request = {
-      operation,
-      signer: this.context.signer,
-      region: this.context.region,
-      now,
-      freshLockId: observed.headers["x-amz-lock-id"] ?? "",
-      ...(observed.headers["x-amz-archive-id"] ? { freshArchiveId: observed.headers["x-amz-archive-id"] } : {}),
-    };
-    const { toleranceMs } = this.context;
-    const unknown = unknownOutcome(observed);
+    const { toleranceMs, outcomesOnly } = this.context;
+    const unknown = unknownOutcome(entry.observed);
+    const fits = (branch: Branch) =>
+      outcomesOnly ? explainsOutcome(entry.observed, branch) : explains(entry.observed, branch, toleranceMs);
     const reached: number[] = [];
-    for (const branch of step(from, request, { clockToleranceMs: toleranceMs })) {
-      if (!unknown && !explains(observed, branch, toleranceMs)) continue;
+    for (const branch of step(from, entryRequest(entry, this.context), { clockToleranceMs: toleranceMs })) {
+      if (!unknown && !fits(branch)) continue;
       const id = this.intern(from.apply(branch.changes));
       if (!reached.includes(id)) reached.push(id);
     }
