@@ -24,10 +24,10 @@ import {
   type Interval,
   type MadeOperation,
 } from "../conformance/history-testing.js";
-import { loadPlan, recordLoad, type LoadKind, type LoadShape } from "../conformance/load.js";
+import { loadOperation, loadPlan, recordLoad, type LoadKind, type LoadShape } from "../conformance/load.js";
 import { clientFor, emulatorTarget } from "../conformance/target.js";
 import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
-import { examplePolicy, treeHash, type Operation } from "../model/index.js";
+import { examplePolicy, type Operation } from "../model/index.js";
 import { figure, serverWorker } from "./measure.js";
 
 const PASSES = 9;
@@ -133,7 +133,6 @@ const existingVaults = (count: number) =>
 
 /** Operations per lane in the partitioning histories. */
 const PER_CLIENT = 64;
-const BODY = new TextEncoder().encode("partitioning");
 
 /** The first PER_CLIENT intervals of each lane of `recorded`, in call order. */
 function laneIntervals(recorded: History): Interval[] {
@@ -142,33 +141,6 @@ function laneIntervals(recorded: History): Interval[] {
     taken.set(client, (taken.get(client) ?? 0) + 1);
     return taken.get(client)! <= PER_CLIENT ? [{ client, called, returned }] : [];
   });
-}
-
-interface Named {
-  lane: number;
-  lockId: string;
-  archiveId: string;
-}
-
-function loadOperation(kind: LoadKind, vaultName: string, { lane, lockId, archiveId }: Named): Operation {
-  const vault = { accountId: "-", vaultName };
-  switch (kind) {
-    case "InitiateVaultLock":
-    case "SetVaultAccessPolicy":
-      return { name: kind, ...vault, policy: examplePolicy("valid")! };
-    case "CompleteVaultLock":
-      return { name: kind, ...vault, lockId };
-    case "DeleteArchive":
-      return { name: kind, ...vault, archiveId };
-    case "UploadArchive":
-      return { name: kind, ...vault, body: BODY, treeHash: treeHash(BODY) };
-    case "AddTagsToVault":
-      return { name: kind, ...vault, tags: { load: `lane-${lane}` } };
-    case "RemoveTagsFromVault":
-      return { name: kind, ...vault, keys: ["load"] };
-    default:
-      return { name: kind, ...vault };
-  }
 }
 
 /**
@@ -180,19 +152,15 @@ function partitioned(intervals: Interval[]): { one: History; sixteen: History } 
   const plan = loadPlan({ clients: 16, operations: intervals.length, vaults: 16 }, SHUFFLE_SEED);
   const last = new Map<string, number>();
   const made = (kind: LoadKind, v: number) => `made-${last.get(`${kind}/${v}`) ?? 0}`;
-  const named = plan.map(([kind, v], k): Named => {
-    const names = {
-      lane: intervals[k]!.client,
-      lockId: made("InitiateVaultLock", v),
-      archiveId: made("UploadArchive", v),
-    };
+  const named = plan.map(([kind, v], k) => {
+    const names = { lockId: made("InitiateVaultLock", v), archiveId: made("UploadArchive", v) };
     if (kind === "InitiateVaultLock" || kind === "UploadArchive") last.set(`${kind}/${v}`, k);
     return names;
   });
   const start = existingVaults(16);
   const history = (vaultOf: (k: number) => number) =>
     modelTimedHistory(
-      plan.map(([kind], k) => loadOperation(kind, `v${vaultOf(k)}`, named[k]!)),
+      plan.map(([kind], k) => loadOperation(kind, `v${vaultOf(k)}`, intervals[k]!.client, named[k]!)),
       intervals,
       start,
     );

@@ -76,26 +76,33 @@ class Known {
   }
 }
 
-function operationOf(kind: LoadKind, vaultName: string, known: Known, target: LoadTarget, lane: number): Operation {
+/**
+ * The operation of one planned step on `vaultName`, sent by `lane`: `names` gives the lock a CompleteVaultLock
+ * names and the archive a DeleteArchive deletes (made-up ids, which the service refuses, when none is known);
+ * without `uploads` an UploadArchive is a DescribeVault.
+ */
+export function loadOperation(
+  kind: LoadKind,
+  vaultName: string,
+  lane: number,
+  names: { lockId?: string | undefined; archiveId?: string | undefined },
+  uploads = true,
+): Operation {
   const vault = { accountId: "-", vaultName };
   switch (kind) {
     case "InitiateVaultLock":
     case "SetVaultAccessPolicy":
       return { name: kind, ...vault, policy: examplePolicy("valid")! };
-    case "CompleteVaultLock": {
-      const current = target.allowCompletes ? known.lockIds.get(vaultName) : undefined;
-      return { name: kind, ...vault, lockId: current ?? "NOT-A-CURRENT-LOCK-ID" };
-    }
+    case "CompleteVaultLock":
+      return { name: kind, ...vault, lockId: names.lockId ?? "NOT-A-CURRENT-LOCK-ID" };
     case "AddTagsToVault":
       return { name: kind, ...vault, tags: { load: `lane-${lane}` } };
     case "RemoveTagsFromVault":
       return { name: kind, ...vault, keys: ["load"] };
     case "UploadArchive":
-      return target.allowUploads
-        ? { name: kind, ...vault, body: BODY, treeHash: BODY_HASH }
-        : { name: "DescribeVault", ...vault };
+      return uploads ? { name: kind, ...vault, body: BODY, treeHash: BODY_HASH } : { name: "DescribeVault", ...vault };
     case "DeleteArchive":
-      return { name: kind, ...vault, archiveId: known.archives.get(vaultName)?.[0] ?? "NOT-AN-ARCHIVE-ID" };
+      return { name: kind, ...vault, archiveId: names.archiveId ?? "NOT-AN-ARCHIVE-ID" };
     default:
       return { name: kind, ...vault };
   }
@@ -138,7 +145,11 @@ export async function recordLoad(
     for (let i = k; i < plan.length; i += shape.clients) {
       const [kind, v] = plan[i]!;
       const vaultName = target.vaultName(v);
-      const operation = operationOf(kind, vaultName, known, target, k);
+      const names = {
+        lockId: target.allowCompletes ? known.lockIds.get(vaultName) : undefined,
+        archiveId: known.archives.get(vaultName)?.[0],
+      };
+      const operation = loadOperation(kind, vaultName, k, names, target.allowUploads);
       target.sent?.();
       const entry = await recordOne(target.clients[k]!, operation, k, target.now);
       target.afterEach?.();
