@@ -3,10 +3,9 @@
  * one fast client (`raw.ts`) at 1 and 16 in flight, to the emulator and to a bare node:http server answering each
  * with the emulator's own answer bytes, windows interleaved so both see the same machine. Goal at 16 in flight:
  * ratio >= 0.4 (issue 17). The emulator runs from the `dist/` build (`run.ts` makes it first), as an installed
- * package runs it.
- * Beside them the auth mutant that checks no signature prices SigV4 verification, and each server thread's busy time
- * a request is read from its event-loop utilization. Also the SDK-signed GetVaultLock at 8 in flight, where the SDK
- * client is the bottleneck (issue 3, goal >= 0.6).
+ * package runs it. Beside them the auth mutant that checks no signature prices SigV4 verification, and each server
+ * thread's busy time a request is read from its event-loop utilization. Also the SDK-signed GetVaultLock at 8 in
+ * flight, where the SDK client is the bottleneck (issue 3, goal >= 0.6).
  */
 import {
   CompleteVaultLockCommand,

@@ -7,8 +7,9 @@
  * the paths, shrinking. Goal: ratio >= 0.8. Rounds are interleaved and the medians compared. Both sides, and the
  * emulators, run from the `dist/` build, as an installed package runs them.
  */
-import { GlacierClient } from "@aws-sdk/client-glacier";
-import { DEFAULT_ACCOUNTS, type AccountCredentials } from "../emulator/accounts.js";
+import type { GlacierClient } from "@aws-sdk/client-glacier";
+import { DEFAULT_ACCOUNTS } from "../emulator/accounts.js";
+import { sdkClient } from "../emulator/testing.js";
 import type { Operation } from "../model/index.js";
 import { compiled, figure, serverWorker } from "./measure.js";
 import { replaySteps, type ReplayStep } from "./recording.js";
@@ -30,8 +31,6 @@ async function builtSuite(): Promise<Suite> {
 }
 
 const target = (suite: Suite, endpoint: string) => suite.emulatorTarget(endpoint, DEFAULT_ACCOUNTS);
-const sdkClient = (endpoint: string, { accessKeyId, secretAccessKey }: AccountCredentials) =>
-  new GlacierClient({ endpoint, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId, secretAccessKey } });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The requests of a suite run, recorded through the conformance tests' proxy. */
@@ -132,7 +131,7 @@ export async function suiteOwnCost(): Promise<Record<string, number>> {
   const emulator = await serverWorker({ kind: "emulator", clockControl: true, compiled: true });
   const steps = replaySteps(await recordRun(built, emulator.url).finally(() => emulator.stop()));
   const operations = steps.filter((s) => s.kind === "operation").length;
-  await timedReplay(built, steps);
+  await timedReplay(built, steps); // untimed: the replay's warm-up (the recording warmed the suite)
   const suite: number[] = [];
   const bare: number[] = [];
   let requests = 0;

@@ -36,6 +36,14 @@ export interface MadeOperation {
   advance?: number;
 }
 
+/** The model's first answer to `operation` at `now` in `world`, which it then applies; `fresh` is a new lock's or archive's id. */
+function modelAnswer(world: MemoryWorld, operation: Operation, now: number, fresh: string): Observed {
+  const request = { operation, signer: SIGNER, region: REGION, now, freshLockId: fresh };
+  const branch = step(world, operation.name === "UploadArchive" ? { ...request, freshArchiveId: fresh } : request)[0]!;
+  world.apply(branch.changes);
+  return observedOf(branch.response);
+}
+
 /** The history of `made`, answered in order from `start`; operation k's point in time is 10·k ms after T0. */
 export function modelHistory(made: MadeOperation[], start = new MemoryWorld(), toleranceMs = 1000): History {
   return modelRun(made, start, toleranceMs).history;
@@ -48,14 +56,7 @@ export function modelRun(made: MadeOperation[], start = new MemoryWorld(), toler
   const entries = made.map(({ operation, before = 4, after = 4, advance = 0 }, k): HistoryEntry => {
     shift += advance;
     const point = T0 + 10 * k;
-    const fresh = `made-${k}`;
-    const request = { operation, signer: SIGNER, region: REGION, now: point + shift, freshLockId: fresh };
-    const branch = step(
-      world,
-      operation.name === "UploadArchive" ? { ...request, freshArchiveId: fresh } : request,
-    )[0]!;
-    world.apply(branch.changes);
-    const observed = observedOf(branch.response);
+    const observed = modelAnswer(world, operation, point + shift, `made-${k}`);
     return { client: k % 4, operation, observed, called: point - before, returned: point + after, now: point + shift };
   });
   const history: History = { signer: SIGNER, region: REGION, toleranceMs, start: start.toChanges(), entries };
@@ -82,14 +83,8 @@ export function modelTimedHistory(
   const entries: HistoryEntry[] = [];
   for (const i of order) {
     const operation = operations[i]!;
-    const fresh = `made-${i}`;
-    const request = { operation, signer: SIGNER, region: REGION, now: point[i]!, freshLockId: fresh };
-    const branch = step(world, {
-      ...request,
-      ...(operation.name === "UploadArchive" ? { freshArchiveId: fresh } : {}),
-    })[0]!;
-    world.apply(branch.changes);
-    entries[i] = { ...intervals[i]!, operation, observed: observedOf(branch.response), now: point[i]! };
+    const observed = modelAnswer(world, operation, point[i]!, `made-${i}`);
+    entries[i] = { ...intervals[i]!, operation, observed, now: point[i]! };
   }
   return { signer: SIGNER, region: REGION, toleranceMs, start: start.toChanges(), entries };
 }
