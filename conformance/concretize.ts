@@ -48,7 +48,7 @@ function archiveNamed(
   vaultName: string,
   deletedArchive: string | undefined,
 ): string | undefined {
-  const firstOf = (name: string) => Object.keys(world.vault(accountId, name)?.context.archives ?? {})[0];
+  const firstOf = (name: string) => world.vault(accountId, name)?.context.archives.firstId();
   if (ref === "gone") return deletedArchive;
   if (ref === "stored") return firstOf(vaultName);
   return world

@@ -5,7 +5,7 @@
  * `decodeHistory` give and read the JSON form documented in `docs/history-format.md`, so a history recorded here
  * can be fed to another checker, and one recorded elsewhere to ours.
  */
-import type { Change, Operation } from "../model/index.js";
+import { withArchiveMap, type Change, type Operation, type VaultRecord } from "../model/index.js";
 import type { Observed } from "./invoke.js";
 
 export const HISTORY_FORMAT = "glacier-vault-lock-history/1";
@@ -112,5 +112,21 @@ export function decodeHistory(text: string): History {
   if (typeof toleranceMs !== "number") throw new HistoryFormatError("toleranceMs must be a number");
   if (!Array.isArray(start) || !Array.isArray(entries))
     throw new HistoryFormatError("start and entries must be arrays");
-  return { signer, region, toleranceMs, start: start as Change[], entries: entries.map(decodeEntry) };
+  return { signer, region, toleranceMs, start: start.map(decodeChange), entries: entries.map(decodeEntry) };
+}
+
+/** One vault of the start: its account, name and record (absent: no vault), the archives read as a map. */
+function decodeChange(value: unknown, index: number): Change {
+  const where = `start[${index}]`;
+  const { account, vaultName, record } = (value ?? {}) as Partial<Change>;
+  if (typeof account !== "string" || typeof vaultName !== "string")
+    throw new HistoryFormatError(`${where}: account and vaultName must be strings`);
+  if (record === undefined || record === null) return { account, vaultName, record: undefined };
+  const context = (record as Partial<VaultRecord>).context as Record<string, unknown> | undefined;
+  const archives = context?.archives ?? {};
+  if (typeof record.state !== "string" || typeof context !== "object" || context === null)
+    throw new HistoryFormatError(`${where}: a record needs a state and a context`);
+  if (typeof archives !== "object" || archives === null || Array.isArray(archives))
+    throw new HistoryFormatError(`${where}: the archives must be an object of archives by id`);
+  return { account, vaultName, record: withArchiveMap(record) };
 }

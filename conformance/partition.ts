@@ -10,7 +10,7 @@
  * - ListVaults reads every vault of the account, so one of them puts all of them, the start's too, in one object;
  * - an operation the request gate refuses (another account's id, an invalid name) reads no vault: alone.
  */
-import { checkGate, vaultKey, type Operation } from "../model/index.js";
+import { checkGate, vaultKey, withArchiveMap, type Operation } from "../model/index.js";
 import type { History } from "./history.js";
 
 /** A vault of an account. */
@@ -62,7 +62,7 @@ function archiveHomes(history: History): Map<string, Set<string>> {
     homes.set(id, (homes.get(id) ?? new Set()).add(key));
   };
   for (const { account, vaultName, record } of history.start)
-    for (const archiveId of Object.keys(record?.context.archives ?? {}))
+    for (const archiveId of withArchiveMap(record)?.context.archives.keys() ?? [])
       add(account, archiveId, keyOf(account, vaultName));
   for (const { operation, observed } of history.entries) {
     const archiveId = observed.headers["x-amz-archive-id"];

@@ -12,7 +12,14 @@
  * an answer the model allows in several ways (an unspecified outcome, an expiry within the tolerance) keeps every
  * world it can lead to, so one order of the history is enough to explain it.
  */
-import { step, type Branch, type FrozenWorld, type Request, type VaultRecord } from "../model/index.js";
+import {
+  step,
+  type ArchiveMap,
+  type Branch,
+  type FrozenWorld,
+  type Request,
+  type VaultRecord,
+} from "../model/index.js";
 import { unknownOutcome, type HistoryEntry } from "./history.js";
 import { explains, explainsOutcome } from "./judge.js";
 
@@ -47,9 +54,14 @@ export class StateSpace {
   private readonly strings = new Map<string, number>();
   private readonly objectIds = new WeakMap<object, number>();
   private readonly objectsByText = new Map<string, number>();
+  private readonly archiveIds = new WeakMap<ArchiveMap, number>();
+  private readonly archivesByDigest = new Map<string, { archives: ArchiveMap; id: number }[]>();
+  private archiveCount = 0;
   private readonly sets: number[][] = [];
   private readonly setIds = new Map<string, number>();
-  private readonly worldSteps = new Map<number, number[]>();
+  /** The set holding only world k, by k. */
+  private readonly singletons: number[] = [];
+  /** Each (set, entry) step taken, by `set * entries + entry`: a world's steps are those of its singleton set. */
   private readonly setSteps = new Map<number, number>();
   /** The set holding only the start world. */
   readonly start: number;
@@ -64,7 +76,7 @@ export class StateSpace {
     start: FrozenWorld,
     private readonly preserving: readonly boolean[] = [],
   ) {
-    this.start = this.internSet([this.intern(start)]);
+    this.start = this.singleton(this.intern(start));
   }
 
   /** The world with this id. */
@@ -91,8 +103,11 @@ export class StateSpace {
   /** The set of worlds `entry` leads to from any of `worlds`, or -1 when none. */
   private reached(worlds: readonly number[], entry: number): number {
     if (worlds.length === 1) {
-      const successors = this.successors(worlds[0]!, entry);
-      return successors.length ? this.internSet(successors.slice()) : -1;
+      const [world] = worlds as [number];
+      const successors = this.stepOnce(world, entry);
+      if (this.preserving[entry] && successors.some((id) => id !== world))
+        throw new Error(`internal: entry ${entry} was taken to preserve every world, and changed one`);
+      return successors.length ? this.internSet(successors) : -1;
     }
     const reached = new Set<number>();
     for (const world of worlds) for (const next of this.successors(world, entry)) reached.add(next);
@@ -100,16 +115,13 @@ export class StateSpace {
   }
 
   /** The worlds entry `entry` can lead to from world `world`, given its observed answer. */
-  successors(world: number, entry: number): number[] {
-    const key = world * this.entries.length + entry;
-    let found = this.worldSteps.get(key);
-    if (found === undefined) {
-      found = this.stepOnce(world, entry);
-      if (this.preserving[entry] && found.some((id) => id !== world))
-        throw new Error(`internal: entry ${entry} was taken to preserve every world, and changed one`);
-      this.worldSteps.set(key, found);
-    }
-    return found;
+  successors(world: number, entry: number): readonly number[] {
+    const set = this.next(this.singleton(world), entry);
+    return set < 0 ? [] : this.sets[set]!;
+  }
+
+  private singleton(world: number): number {
+    return (this.singletons[world] ??= this.internSet([world]));
   }
 
   private stepOnce(world: number, index: number): number[] {
@@ -130,9 +142,9 @@ export class StateSpace {
 
   /**
    * A record's id by content, built from the ids of its parts (its state, then each context field in order): a
-   * string, such as a policy, is interned once per text and an object (a lock, the tags, the archives) once per
-   * object, so a write costs a short key per field, not the text of the whole record. Read as JSON would: a field
-   * set to undefined is absent.
+   * string, such as a policy, is interned once per text, an object (a lock, the tags) once per object, and the
+   * archives by their digest, so a write costs a short key per field, not the text of the whole record. Read as JSON
+   * would: a field set to undefined is absent.
    */
   private recordId(record: VaultRecord): number {
     let id = this.recordIds.get(record);
@@ -141,7 +153,8 @@ export class StateSpace {
       let key = record.state;
       for (const field in context) {
         const value = context[field as keyof typeof context];
-        if (value !== undefined) key += `,${field}=${this.valueId(value, field === "archives")}`;
+        if (field === "archives") key += `,archives=a${this.archivesId(value as ArchiveMap)}`;
+        else if (value !== undefined) key += `,${field}=${this.valueId(value)}`;
       }
       this.recordIds.set(record, (id = interned(this.recordsByText, key)));
     }
@@ -149,31 +162,32 @@ export class StateSpace {
   }
 
   /** A field's value as a short text standing for its content: its JSON when a number or boolean, else an id. */
-  private valueId(value: unknown, archives: boolean): string {
+  private valueId(value: unknown): string {
     if (typeof value === "string") return `s${interned(this.strings, value)}`;
     if (typeof value !== "object" || value === null) return JSON.stringify(value);
     let id = this.objectIds.get(value);
     if (id === undefined) {
-      const text = archives ? this.archivesText(value as VaultRecord["context"]["archives"]) : JSON.stringify(value);
-      this.objectIds.set(value, (id = interned(this.objectsByText, text)));
+      this.objectIds.set(value, (id = interned(this.objectsByText, JSON.stringify(value))));
     }
     return `o${id}`;
   }
 
   /**
-   * The archives' content as the ids of their entries in order, each entry's id and record interned once; it starts
-   * with a letter, so it is never the JSON text of another object.
+   * An archive map's id by content, whatever the upload order: maps are looked up by their digest, kept alongside
+   * them as they are made (`ArchiveMap.digest`, no walk over the archives), and told apart by content only when two
+   * digests are equal.
    */
-  private archivesText(archives: VaultRecord["context"]["archives"]): string {
-    let text = "archives:";
-    for (const archiveId in archives) {
-      const archive = archives[archiveId]!;
-      let recordId = this.objectIds.get(archive);
-      if (recordId === undefined)
-        this.objectIds.set(archive, (recordId = interned(this.objectsByText, JSON.stringify(archive))));
-      text += `${interned(this.strings, archiveId)}:${recordId},`;
+  private archivesId(archives: ArchiveMap): number {
+    let id = this.archiveIds.get(archives);
+    if (id === undefined) {
+      const digest = archives.digest();
+      let bucket = this.archivesByDigest.get(digest);
+      if (!bucket) this.archivesByDigest.set(digest, (bucket = []));
+      id = bucket.find((known) => known.archives.same(archives))?.id;
+      if (id === undefined) bucket.push({ archives, id: (id = this.archiveCount++) });
+      this.archiveIds.set(archives, id);
     }
-    return text;
+    return id;
   }
 
   private intern(world: FrozenWorld): number {

@@ -59,7 +59,7 @@ function requestKeys(operation: VaultOperation, context: VaultContext, auth: Aut
   }
   for (const [key, value] of Object.entries(context.tags)) keys[RESOURCE_TAG_PREFIX + key] = value;
   if (operation.name === "DeleteArchive") {
-    const archive = context.archives[operation.archiveId];
+    const archive = context.archives.get(operation.archiveId);
     if (archive) keys[REQUEST_KEYS.archiveAge] = String(archiveAgeInDays(archive.createdAt, auth.now));
   }
   return keys;

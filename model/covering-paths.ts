@@ -64,8 +64,8 @@ function eventsFrom(snapshot: Explored): VaultEvent[] {
 
 function dataEvents(snapshot: Explored, now: number): [VaultEvent, AbstractEvent][] {
   const { archives, lastWriteAt } = snapshot.context;
-  const stored = Object.keys(archives)[0];
-  const archiveId = `archive-${Object.keys(archives).length + 1}`;
+  const stored = archives.firstId();
+  const archiveId = `archive-${archives.size + 1}`;
   const upload = (treeHash: "right" | "wrong"): [VaultEvent, AbstractEvent] => [
     { type: "UPLOAD_ARCHIVE", now, archiveId, size: 1, treeHash: "a", bodyTreeHash: treeHash === "right" ? "a" : "b" },
     { type: "UPLOAD_ARCHIVE", treeHash },
@@ -118,7 +118,7 @@ function dataEvents(snapshot: Explored, now: number): [VaultEvent, AbstractEvent
 /** The abstraction of a state the search tells apart: lock state, which ids exist, what the vault holds. */
 function serialize(snapshot: Explored): string {
   const { lock, retiredLockIds, archives, lastWriteAt, accessPolicy } = snapshot.context;
-  const data = [Object.keys(archives).length > 0, lastWriteAt !== undefined, !!accessPolicy];
+  const data = [archives.size > 0, lastWriteAt !== undefined, !!accessPolicy];
   const held = heldSubresources(snapshot.context);
   return `${String(snapshot.value)}|${lock ? "lock" : "none"}|${retiredLockIds.length > 0}|${[...data, ...held].join()}`;
 }

@@ -3,7 +3,7 @@
  * vault's context and the event, wired into the machine by name.
  */
 import { MAX_TAGS, SERVICE_MODEL_MAX_TAGS, tagProblem } from "./archive.js";
-import { archiveTotals, inventoryAsOf, withArchive, withoutArchive, writtenSinceInventory } from "./inventory.js";
+import { inventoryAsOf, writtenSinceInventory } from "./inventory.js";
 import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { isRejectedPolicy } from "./rules.js";
 
@@ -26,7 +26,7 @@ export const dataGuards = {
     event.type === "UPLOAD_ARCHIVE" && event.description !== undefined && !ARCHIVE_DESCRIPTION.test(event.description),
   treeHashMismatch: ({ event }: Args) => event.type === "UPLOAD_ARCHIVE" && event.treeHash !== event.bodyTreeHash,
   archiveStored: ({ context, event }: Args) =>
-    event.type === "DELETE_ARCHIVE" && Object.hasOwn(context.archives, event.archiveId),
+    event.type === "DELETE_ARCHIVE" && context.archives.has(event.archiveId),
   archiveElsewhere: ({ event }: Args) => event.type === "DELETE_ARCHIVE" && event.storedElsewhere === true,
   tagsInvalid: ({ event }: Args) => event.type === "ADD_TAGS" && tagProblem(event.tags) !== undefined,
   tagsTooMany: ({ context, event }: Args) =>
@@ -36,7 +36,7 @@ export const dataGuards = {
   accessPolicyMissing: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && event.policy === undefined,
   accessPolicyRejected: ({ event }: Args) => event.type === "SET_ACCESS_POLICY" && isRejectedPolicy(event.policy),
   noAccessPolicy: ({ context }: Args) => context.accessPolicy === undefined,
-  hasArchives: ({ context }: Args) => archiveTotals(context.archives).archives > 0,
+  hasArchives: ({ context }: Args) => context.archives.size > 0,
   recentlyWritten: ({ context, event }: Args) => writtenSinceInventory(context, event.now),
   writtenBefore: ({ context }: Args) => context.lastWriteAt !== undefined,
 };
@@ -46,11 +46,11 @@ export const dataUpdates = {
   addArchive: ({ context, event }: Args): Partial<VaultContext> => {
     if (event.type !== "UPLOAD_ARCHIVE") return {};
     const archive = { createdAt: event.now, size: event.size, treeHash: event.treeHash };
-    return { archives: withArchive(context.archives, event.archiveId, archive), ...written(context, event.now) };
+    return { archives: context.archives.with(event.archiveId, archive), ...written(context, event.now) };
   },
   removeArchive: ({ context, event }: Args): Partial<VaultContext> => {
     if (event.type !== "DELETE_ARCHIVE") return {};
-    return { archives: withoutArchive(context.archives, event.archiveId), ...written(context, event.now) };
+    return { archives: context.archives.without(event.archiveId), ...written(context, event.now) };
   },
   addTags: ({ context, event }: Args): Partial<VaultContext> =>
     event.type === "ADD_TAGS" ? { tags: { ...context.tags, ...event.tags } } : {},

@@ -1,5 +1,6 @@
 /** Public face of the model: the machine, the oracle, the catalogue and their data. */
 export { archiveAgeInDays, MAX_TAGS, tagProblem, treeHash } from "./archive.js";
+export { ArchiveMap, NO_ARCHIVES } from "./archive-map.js";
 export { authorize, POLICY_EDGES } from "./authorize.js";
 export { EDGES, edgeById, type Edge } from "./edges.js";
 export { ERRORS, isErrorCode, type ErrorCode } from "./errors.js";
@@ -51,5 +52,12 @@ export { REQUIREMENTS, requirement, type Requirement } from "./requirements/inde
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";
 export { FrozenWorld, vaultKey } from "./check/frozen-world.js";
-export { MemoryWorld, compareNames, type Change, type VaultRecord, type WorldView } from "./world.js";
+export {
+  MemoryWorld,
+  compareNames,
+  withArchiveMap,
+  type Change,
+  type VaultRecord,
+  type WorldView,
+} from "./world.js";
 export { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";

@@ -4,6 +4,7 @@
  */
 import type { VaultContext, VaultEvent } from "./machine-types.js";
 import { classifyPolicy, isRejectedPolicy, LOCK_TTL_MS } from "./rules.js";
+import { NO_ARCHIVES } from "./archive-map.js";
 
 const RETIRED_KEPT = 16;
 
@@ -13,7 +14,7 @@ interface Args {
 }
 
 /** The context of a vault that does not exist, or has just been created. */
-export const EMPTY_VAULT: VaultContext = { createdAt: 0, retiredLockIds: [], archives: {}, tags: {} };
+export const EMPTY_VAULT: VaultContext = { createdAt: 0, retiredLockIds: [], archives: NO_ARCHIVES, tags: {} };
 
 const policyIs =
   (kind: ReturnType<typeof classifyPolicy>["kind"]) =>

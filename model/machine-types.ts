@@ -1,4 +1,5 @@
 /** The vault-lock machine's data types: context, events, states and transition meaning. */
+import type { ArchiveMap } from "./archive-map.js";
 import type { OutcomeSpec, ResponseParts } from "./outcome.js";
 
 export interface LockRecord {
@@ -26,8 +27,8 @@ export interface Inventory {
 export interface VaultContext {
   createdAt: number;
   lock?: LockRecord;
-  /** Archive id → archive. */
-  archives: Record<string, ArchiveRecord>;
+  /** Archive id → archive, a persistent map (`archive-map.ts`); as JSON, a plain object. */
+  archives: ArchiveMap;
   /** When an archive was last uploaded or deleted: DeleteVault may call the vault "recently written". */
   lastWriteAt?: number;
   /** The last inventory before the last write, kept by that write (`inventory.ts`). */

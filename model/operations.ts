@@ -121,7 +121,7 @@ export const OPERATIONS: { [N in OperationName]: OperationDefinition<N> } = {
       headers: {
         location: `/${account}/vaults/${operation.vaultName}/archives/${archiveId}`,
         "x-amz-archive-id": archiveId,
-        "x-amz-sha256-tree-hash": record?.context.archives[archiveId]?.treeHash ?? "",
+        "x-amz-sha256-tree-hash": record?.context.archives.get(archiveId)?.treeHash ?? "",
       },
     }),
   },

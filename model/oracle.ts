@@ -179,7 +179,7 @@ function transitionBranches(
  */
 function soonerInventory(snapshot: Snapshot, event: VaultEvent): VaultEvent[] {
   if (event.type !== "DELETE_VAULT" || !writtenSinceInventory(snapshot.context, event.now)) return [];
-  if (Object.keys(snapshot.context.archives).length > 0) return [];
+  if (snapshot.context.archives.size > 0) return [];
   return [{ ...event, now: event.now + INVENTORY_INTERVAL_MS }];
 }
 

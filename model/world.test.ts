@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ArchiveMap } from "./archive-map.js";
 import { EMPTY_VAULT } from "./machine.js";
 import { MemoryWorld, sameRecord, type VaultRecord } from "./world.js";
 
@@ -28,9 +29,11 @@ describe("MemoryWorld.archiveHolder", () => {
   const archive = { createdAt: 1, size: 1, treeHash: "h" };
   it("follows archives as vaults gain and lose them, and as vaults go; a clone keeps it", () => {
     const world = new MemoryWorld();
-    world.apply([{ account: "a", vaultName: "v", record: record({ archives: { x: archive, y: archive } }) }]);
+    world.apply([
+      { account: "a", vaultName: "v", record: record({ archives: ArchiveMap.from({ x: archive, y: archive }) }) },
+    ]);
     expect([world.archiveHolder("a", "x"), world.archiveHolder("b", "x")]).toEqual(["v", undefined]);
-    world.apply([{ account: "a", vaultName: "v", record: record({ archives: { y: archive } }) }]);
+    world.apply([{ account: "a", vaultName: "v", record: record({ archives: ArchiveMap.from({ y: archive }) }) }]);
     expect([world.archiveHolder("a", "x"), world.archiveHolder("a", "y")]).toEqual([undefined, "v"]);
     expect(world.clone().archiveHolder("a", "y")).toBe("v");
     world.apply([{ account: "a", vaultName: "v", record: undefined }]);
@@ -48,7 +51,8 @@ describe("sameRecord on archive maps", () => {
       fc.property(archives, archives, (left, right) => {
         const entries = (archives: object) => JSON.stringify(Object.entries(archives).sort());
         const same = entries(left) === entries(right);
-        expect(sameRecord(record({ archives: left }), record({ archives: right }))).toBe(same);
+        const [a, b] = [ArchiveMap.from(left), ArchiveMap.from(right)];
+        expect(sameRecord(record({ archives: a }), record({ archives: b }))).toBe(same);
       }),
       { numRuns: 300, seed: 17 },
     );

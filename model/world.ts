@@ -2,7 +2,7 @@
  * The world the oracle reads: vault records per account, and the changes a step makes to it.
  * `MemoryWorld` is the plain in-memory implementation used by the suite and the tests.
  */
-import { archiveTotals } from "./inventory.js";
+import { ArchiveMap, NO_ARCHIVES } from "./archive-map.js";
 import type { LockState, VaultContext } from "./machine.js";
 
 /** A stored vault: its lock state and the machine context. */
@@ -27,24 +27,38 @@ export interface Change {
 }
 
 /**
- * Whether two vault records hold the same data, read as JSON would (a key set to undefined is absent).
- * Unchanged parts of a machine context keep their identity, so this is mostly reference checks; archive maps of
- * different sizes differ without a walk over them (`archiveTotals`).
+ * Whether two vault records hold the same data, read as JSON would (a key set to undefined is absent), archives
+ * whatever their upload order. Unchanged parts of a machine context keep their identity, so this is mostly
+ * reference checks.
  */
 export function sameRecord(a: VaultRecord | undefined, b: VaultRecord | undefined): boolean {
-  const [left, right] = [a?.context.archives, b?.context.archives];
-  if (left && right && left !== right && archiveTotals(left).archives !== archiveTotals(right).archives) return false;
-  return sameData(a, b);
+  if (a === b) return true;
+  if (!a || !b || a.state !== b.state) return false;
+  if (!a.context.archives.same(b.context.archives)) return false;
+  return sameData(a.context, b.context, "archives");
 }
 
-function sameData(a: unknown, b: unknown): boolean {
+/**
+ * `record` with its archives as an `ArchiveMap`: a record read from JSON (a journal, a snapshot, a history file)
+ * holds them as a plain object.
+ */
+export function withArchiveMap(record: VaultRecord): VaultRecord;
+export function withArchiveMap(record: VaultRecord | undefined): VaultRecord | undefined;
+export function withArchiveMap(record: VaultRecord | undefined): VaultRecord | undefined {
+  if (!record) return record;
+  const archives = ArchiveMap.from(record.context.archives ?? NO_ARCHIVES);
+  return archives === record.context.archives ? record : { ...record, context: { ...record.context, archives } };
+}
+
+/** Deep equality of JSON-like data, leaving out the key `skip` at this level. */
+function sameData(a: unknown, b: unknown, skip?: string): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  for (const key in left) if (!sameData(left[key], right[key])) return false;
-  for (const key in right) if (!(key in left) && right[key] !== undefined) return false;
+  for (const key in left) if (key !== skip && !sameData(left[key], right[key])) return false;
+  for (const key in right) if (key !== skip && !(key in left) && right[key] !== undefined) return false;
   return true;
 }
 
@@ -71,8 +85,11 @@ export class MemoryWorld implements WorldView {
     return this.holders.get(account)?.get(archiveId);
   }
 
+  /** Applies `changes` in order; records read from JSON get their archives as a map (`withArchiveMap`). */
   apply(changes: readonly Change[]): void {
-    for (const { account, vaultName, record } of changes) {
+    for (const change of changes) {
+      const { account, vaultName } = change;
+      const record = withArchiveMap(change.record);
       let vaults = this.accounts.get(account);
       if (!vaults) this.accounts.set(account, (vaults = new Map()));
       if (record ? !vaults.has(vaultName) : vaults.has(vaultName)) this.sortedNames.delete(account);
@@ -83,13 +100,13 @@ export class MemoryWorld implements WorldView {
   }
 
   private reindex(account: string, vaultName: string, before?: VaultRecord, after?: VaultRecord): void {
-    const old = before?.context.archives ?? {};
-    const now = after?.context.archives ?? {};
+    const old = before?.context.archives ?? NO_ARCHIVES;
+    const now = after?.context.archives ?? NO_ARCHIVES;
     if (old === now) return;
     let holders = this.holders.get(account);
     if (!holders) this.holders.set(account, (holders = new Map()));
-    for (const id in old) if (!Object.hasOwn(now, id)) holders.delete(id);
-    for (const id in now) holders.set(id, vaultName);
+    for (const id of old.keys()) if (!now.has(id)) holders.delete(id);
+    for (const id of now.keys()) if (!old.has(id)) holders.set(id, vaultName);
   }
 
   /** Every vault as a change that would recreate it: the world's content, for snapshots. */
@@ -102,7 +119,7 @@ export class MemoryWorld implements WorldView {
   /** A deep copy, for exploring alternatives without touching this world. */
   clone(): MemoryWorld {
     const copy = new MemoryWorld();
-    copy.apply(structuredClone(this.toChanges()));
+    copy.apply(JSON.parse(JSON.stringify(this.toChanges())) as Change[]);
     return copy;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Journal } from "../emulator/journal.js";
+import { NO_ARCHIVES } from "../model/index.js";
 import { killDuringWrites } from "./persistence.js";
 
 describe("persistence with --data-dir", () => {
@@ -21,7 +22,7 @@ describe("persistence with --data-dir", () => {
   it("drops a torn last journal line (a write cut by a kill) and recovers the rest", () => {
     const dir = mkdtempSync(join(tmpdir(), "vault-journal-"));
     const { journal } = Journal.open(dir);
-    const record = { state: "noLock" as const, context: { createdAt: 1, retiredLockIds: [], archives: {}, tags: {} } };
+    const record = { state: "noLock" as const, context: { createdAt: 1, retiredLockIds: [], archives: NO_ARCHIVES, tags: {} } };
     journal.append({ region: "r", changes: [{ account: "111122223333", vaultName: "kept", record }] });
     journal.close();
     appendFileSync(join(dir, "journal.jsonl"), '{"region":"r","changes":[{"account":"1111');

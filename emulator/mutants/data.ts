@@ -3,6 +3,7 @@
  * vault policies shows. Pure, like the lock mutants, so the model × mutant search applies to them.
  */
 import {
+  NO_ARCHIVES,
   treeHash,
   type Branch,
   type Change,
@@ -57,7 +58,7 @@ export const DATA_MUTANTS: readonly Mutant[] = [
     description: "DeleteVault deletes a vault that still holds archives",
     respond: (w, r, reference) =>
       took(reference, ".DELETE_VAULT.notEmpty")
-        ? answerIgnoring(w, r, { archives: {}, lastWriteAt: undefined })
+        ? answerIgnoring(w, r, { archives: NO_ARCHIVES, lastWriteAt: undefined })
         : undefined,
   },
   {

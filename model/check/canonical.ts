@@ -25,9 +25,12 @@ function recordKey(record: VaultRecord, now: number, horizonMs: number): string 
       ? `${Math.max(0, lock.expiresAt - now)}/${lock.expiresAt - lock.createdAt}`
       : "";
   const lockPart = lock ? `${policyName(lock.policy)},${lock.lockId},${window}` : "";
-  const archivePart = Object.keys(archives)
+  const archivePart = [...archives.keys()]
     .sort()
-    .map((id) => `${id}@${Math.min(now - archives[id]!.createdAt, horizonMs)}#${archives[id]!.treeHash.slice(0, 8)}`);
+    .map(
+      (id) =>
+        `${id}@${Math.min(now - archives.get(id)!.createdAt, horizonMs)}#${archives.get(id)!.treeHash.slice(0, 8)}`,
+    );
   const tagPart = Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1));
   const access = accessPolicy === undefined ? "" : policyName(accessPolicy);
   return [

@@ -172,7 +172,7 @@ function archiveNamed(
   ref: "stored" | "gone" | "elsewhere",
 ): string | undefined {
   const firstOf = (name: string) =>
-    Object.keys(state.world.vault(move.account, name)?.context.archives ?? {}).sort()[0];
+    [...(state.world.vault(move.account, name)?.context.archives.keys() ?? [])].sort()[0];
   if (ref === "gone") return state.history.get(vaultKey(move.account, move.vault))?.deleted;
   if (ref === "stored") return firstOf(move.vault);
   return state.world

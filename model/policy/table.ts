@@ -12,6 +12,7 @@ import { bandsAt, joinBands, memberOf, type Band } from "./bands.js";
 import { tagProblem } from "../archive.js";
 import { namedIn, otherValue, type NamedTag } from "./dimensions.js";
 import { evaluatePolicy, parsePolicy, type Decision, type ParsedPolicy } from "./evaluate.js";
+import { NO_ARCHIVES } from "../archive-map.js";
 
 const DAY_MS = 86_400_000;
 
@@ -107,7 +108,7 @@ function contextFor(tags: Record<string, TagChoice>, age: AgeBand | undefined, n
   const archive = { createdAt: now - (held ? memberOf(age, 0) : 0) * DAY_MS, size: 0, treeHash: "" };
   return {
     createdAt: 0,
-    archives: held ? { held: archive } : {},
+    archives: held ? NO_ARCHIVES.with("held", archive) : NO_ARCHIVES,
     tags: Object.fromEntries(values),
     retiredLockIds: [],
   };

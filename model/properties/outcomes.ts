@@ -169,7 +169,7 @@ export const OUTCOME_RULES: readonly OutcomeRule[] = [
   {
     operations: ["DeleteVault"],
     states: PRESENT,
-    when: { text: "the vault holds archives", holds: (t) => Object.keys(recordBefore(t)!.context.archives).length > 0 },
+    when: { text: "the vault holds archives", holds: (t) => recordBefore(t)!.context.archives.size > 0 },
     accepts: ["400 InvalidParameterValueException"],
     requirements: ["DV-NOT-EMPTY"],
   },
@@ -190,7 +190,7 @@ export const OUTCOME_RULES: readonly OutcomeRule[] = [
   {
     operations: ["DeleteArchive"],
     states: PRESENT,
-    when: archiveRequest((t, id) => Object.hasOwn(recordBefore(t)!.context.archives, id), "an archive the vault holds"),
+    when: archiveRequest((t, id) => recordBefore(t)!.context.archives.has(id), "an archive the vault holds"),
     accepts: ["204"],
     requirements: ["ARCH-DELETE"],
   },

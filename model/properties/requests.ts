@@ -121,7 +121,7 @@ const vaultsComeAndGo: TransitionProperty = {
         const fresh = recordAfter(t)?.context;
         if (opOf(t) !== "CreateVault" || target !== key || !succeeded(t.step!.branch))
           return `${key} appeared by ${opOf(t) ?? "the clock"}`;
-        if (after !== "noLock" || Object.keys(fresh!.archives).length || fresh!.accessPolicy)
+        if (after !== "noLock" || fresh!.archives.size || fresh!.accessPolicy)
           return `${key} was created ${after}, not empty`;
       }
       if (before !== "absent" && after === "absent" && (opOf(t) !== "DeleteVault" || target !== key))

@@ -63,7 +63,7 @@ const archiveInOneVault: StateProperty = {
   violation(state) {
     const seen = new Map<string, string>();
     for (const [key, record] of state.world.records)
-      for (const id of Object.keys(record.context.archives)) {
+      for (const id of record.context.archives.keys()) {
         const owner = `${key.split("/")[0]}/${id}`;
         if (seen.has(owner)) return `archive ${id} is in ${seen.get(owner)} and ${key}`;
         seen.set(owner, key);
