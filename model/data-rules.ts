@@ -25,8 +25,7 @@ export const dataGuards = {
   descriptionInvalid: ({ event }: Args) =>
     event.type === "UPLOAD_ARCHIVE" && event.description !== undefined && !ARCHIVE_DESCRIPTION.test(event.description),
   treeHashMismatch: ({ event }: Args) => event.type === "UPLOAD_ARCHIVE" && event.treeHash !== event.bodyTreeHash,
-  archiveStored: ({ context, event }: Args) =>
-    event.type === "DELETE_ARCHIVE" && context.archives.has(event.archiveId),
+  archiveStored: ({ context, event }: Args) => event.type === "DELETE_ARCHIVE" && context.archives.has(event.archiveId),
   archiveElsewhere: ({ event }: Args) => event.type === "DELETE_ARCHIVE" && event.storedElsewhere === true,
   tagsInvalid: ({ event }: Args) => event.type === "ADD_TAGS" && tagProblem(event.tags) !== undefined,
   tagsTooMany: ({ context, event }: Args) =>

@@ -52,12 +52,5 @@ export { REQUIREMENTS, requirement, type Requirement } from "./requirements/inde
 export * from "./rules.js";
 export { SOURCES } from "./sources.js";
 export { FrozenWorld, vaultKey } from "./check/frozen-world.js";
-export {
-  MemoryWorld,
-  compareNames,
-  withArchiveMap,
-  type Change,
-  type VaultRecord,
-  type WorldView,
-} from "./world.js";
+export { MemoryWorld, compareNames, withArchiveMap, type Change, type VaultRecord, type WorldView } from "./world.js";
 export { legalHoldPolicy, retentionPolicy, seedPolicy, singleStatementPolicy } from "./policy/examples.js";

@@ -22,7 +22,10 @@ describe("persistence with --data-dir", () => {
   it("drops a torn last journal line (a write cut by a kill) and recovers the rest", () => {
     const dir = mkdtempSync(join(tmpdir(), "vault-journal-"));
     const { journal } = Journal.open(dir);
-    const record = { state: "noLock" as const, context: { createdAt: 1, retiredLockIds: [], archives: NO_ARCHIVES, tags: {} } };
+    const record = {
+      state: "noLock" as const,
+      context: { createdAt: 1, retiredLockIds: [], archives: NO_ARCHIVES, tags: {} },
+    };
     journal.append({ region: "r", changes: [{ account: "111122223333", vaultName: "kept", record }] });
     journal.close();
     appendFileSync(join(dir, "journal.jsonl"), '{"region":"r","changes":[{"account":"1111');
