@@ -40,12 +40,15 @@ const READS = new Set<Operation["name"]>([
 
 /** Whether any lock of this component could expire during it (INIT-EXPIRES-AFTER-24H, within the tolerance). */
 function expiryPossible(history: History, entries: readonly HistoryEntry[], start: FrozenWorld): boolean {
-  let latest = -Infinity;
-  for (const { now } of entries) latest = Math.max(latest, now);
+  let [latest, firstInitiate] = [-Infinity, Infinity];
+  for (const { now, operation } of entries) {
+    latest = Math.max(latest, now);
+    if (operation.name === "InitiateVaultLock") firstInitiate = Math.min(firstInitiate, now);
+  }
   const soon = (expiresAt: number) => expiresAt - history.toleranceMs <= latest;
   for (const record of start.records.values())
     if (record.state === "inProgress" && record.context.lock && soon(record.context.lock.expiresAt)) return true;
-  return entries.some((e) => e.operation.name === "InitiateVaultLock" && soon(e.now + LOCK_TTL_MS));
+  return soon(firstInitiate + LOCK_TTL_MS);
 }
 
 /** Entries that can never change a world they are explained in: reads and refusals, when no lock can expire. */

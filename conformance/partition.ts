@@ -97,18 +97,17 @@ function joinArchives(history: History, elements: Elements, targets: Int32Array)
   for (const { account, vaultName, record } of history.start)
     for (const archiveId of withArchiveMap(record)?.context.archives.keys() ?? [])
       add(account, archiveId, elements.id(account, vaultName));
+  const deletions: [vault: number, archiveId: string][] = [];
   for (let i = 0; i < targets.length; i++) {
     const { operation, observed } = history.entries[i]!;
     const archiveId = observed.headers["x-amz-archive-id"];
-    if (operation.name === "UploadArchive" && archiveId && targets[i]! >= 0)
+    if (targets[i]! < 0) continue;
+    if (operation.name === "DeleteArchive") deletions.push([targets[i]!, operation.archiveId]);
+    if (operation.name === "UploadArchive" && archiveId)
       add(elements.vaults[targets[i]!]!.account, archiveId, targets[i]!);
   }
-  for (let i = 0; i < targets.length; i++) {
-    const { operation } = history.entries[i]!;
-    const vault = targets[i]! >= 0 ? elements.vaults[targets[i]!] : null;
-    if (operation.name !== "DeleteArchive" || !vault) continue;
-    for (const home of homes.get(vault.account)?.get(operation.archiveId) ?? []) elements.union(targets[i]!, home);
-  }
+  for (const [vault, archiveId] of deletions)
+    for (const home of homes.get(elements.vaults[vault]!.account)?.get(archiveId) ?? []) elements.union(vault, home);
 }
 
 /** Joins every vault of an account whose vaults the history lists (the start's too) into one. */
