@@ -40,7 +40,8 @@ const READS = new Set<Operation["name"]>([
 
 /** Whether any lock of this component could expire during it (INIT-EXPIRES-AFTER-24H, within the tolerance). */
 function expiryPossible(history: History, entries: readonly HistoryEntry[], start: FrozenWorld): boolean {
-  let [latest, firstInitiate] = [-Infinity, Infinity];
+  let latest = -Infinity;
+  let firstInitiate = Infinity;
   for (const { now, operation } of entries) {
     latest = Math.max(latest, now);
     if (operation.name === "InitiateVaultLock") firstInitiate = Math.min(firstInitiate, now);

@@ -77,14 +77,24 @@ function grown<T extends Uint32Array | Int32Array>(from: T, length: number): T {
  * linear probing, at most half full) to p + 1, 0 when free. Equal keys are told apart by the rest.
  */
 export class Visited {
-  private slots = new Int32Array(1024);
-  private keys = new Uint32Array(512);
-  private checks = new Int32Array(512);
-  private states = new Int32Array(512);
-  private lows = new Int32Array(512);
-  private starts = new Int32Array(513);
-  private pool = new Uint32Array(1024);
+  private slots: Int32Array;
+  private keys: Uint32Array;
+  private checks: Int32Array;
+  private states: Int32Array;
+  private lows: Int32Array;
+  private starts: Int32Array;
+  private pool: Uint32Array;
   private count = 0;
+
+  /** Sized for `expected` pairs (it grows past them as needed). */
+  constructor(expected = 16) {
+    const columns = Math.max(8, expected);
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * columns)));
+    [this.keys, this.checks] = [new Uint32Array(columns), new Int32Array(columns)];
+    [this.states, this.lows] = [new Int32Array(columns), new Int32Array(columns)];
+    this.starts = new Int32Array(columns + 1);
+    this.pool = new Uint32Array(columns);
+  }
 
   /** How many pairs are recorded. */
   get size(): number {

@@ -109,7 +109,7 @@ interface Best {
 class Search {
   private readonly events: EventList;
   private readonly linearized: LinearizedSet;
-  private readonly visited = new Visited();
+  private readonly visited: Visited;
   private readonly calls: Int32Array;
   private readonly states: Int32Array;
   private readonly forced: Uint8Array;
@@ -124,6 +124,7 @@ class Search {
   ) {
     this.events = new EventList(entries);
     this.linearized = new LinearizedSet(entries.length);
+    this.visited = new Visited(entries.length);
     this.calls = new Int32Array(entries.length);
     this.states = new Int32Array(entries.length);
     this.forced = new Uint8Array(entries.length);
