@@ -40,11 +40,16 @@ const READS = new Set<Operation["name"]>([
 
 /** Whether any lock of this component could expire during it (INIT-EXPIRES-AFTER-24H, within the tolerance). */
 function expiryPossible(history: History, entries: readonly HistoryEntry[], start: FrozenWorld): boolean {
-  const latest = entries.reduce((max, e) => Math.max(max, e.now), -Infinity);
+  let latest = -Infinity;
+  let firstInitiate = Infinity;
+  for (const { now, operation } of entries) {
+    latest = Math.max(latest, now);
+    if (operation.name === "InitiateVaultLock") firstInitiate = Math.min(firstInitiate, now);
+  }
   const soon = (expiresAt: number) => expiresAt - history.toleranceMs <= latest;
   for (const record of start.records.values())
     if (record.state === "inProgress" && record.context.lock && soon(record.context.lock.expiresAt)) return true;
-  return entries.some((e) => e.operation.name === "InitiateVaultLock" && soon(e.now + LOCK_TTL_MS));
+  return soon(firstInitiate + LOCK_TTL_MS);
 }
 
 /** Entries that can never change a world they are explained in: reads and refusals, when no lock can expire. */
@@ -76,9 +81,11 @@ function checkComponent(
 
 /**
  * One total order of the whole history from the components' orders: each next entry is the head of a component's
- * order that no unplaced entry must precede in real time. Locality guarantees one always exists.
+ * order that no unplaced entry must precede in real time (a single component's order already is one). Locality
+ * guarantees one always exists.
  */
 function merge(history: History, orders: number[][]): number[] {
+  if (orders.length === 1) return orders[0]!;
   const due = history.entries.map(deadline);
   const byReturn = due.map((_, i) => i).sort((a, b) => (due[a]! < due[b]! ? -1 : due[a]! > due[b]! ? 1 : 0));
   const placed = new Uint8Array(history.entries.length);

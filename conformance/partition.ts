@@ -9,8 +9,11 @@
  *   every vault the archive was uploaded to in the history or is held by at the start;
  * - ListVaults reads every vault of the account, so one of them puts all of them, the start's too, in one object;
  * - an operation the request gate refuses (another account's id, an invalid name) reads no vault: alone.
+ *
+ * The objects are found by union-find over numbers: each vault met and each listed account's "every vault" element
+ * is numbered once, by account and name, so no entry makes a key of its own.
  */
-import { checkGate, vaultKey, withArchiveMap, type Operation } from "../model/index.js";
+import { checkGate, withArchiveMap } from "../model/index.js";
 import type { History } from "./history.js";
 
 /** A vault of an account. */
@@ -25,95 +28,124 @@ export interface Component {
   vaults: VaultRef[];
 }
 
-const keyOf = vaultKey;
-/** The union-find element standing for all of an account's vaults (no vault name is empty). */
-const everyVault = (account: string) => vaultKey(account, "");
+/** The map `map` holds at `key`, made empty the first time. */
+function row<T>(map: Map<string, Map<string, T>>, key: string): Map<string, T> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
+/**
+ * Union-find over numbered elements: a vault of an account, or (named "", which no vault is) all of an account's
+ * vaults; `vaults[x]` is element x's vault, null for the latter.
+ */
+class Elements {
+  readonly vaults: (VaultRef | null)[] = [];
+  private readonly parent: number[] = [];
+  private readonly ids = new Map<string, Map<string, number>>();
 
-  find(key: string): string {
-    let root = key;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(key, root);
-    return root;
+  /** The element of `vaultName` of `account` ("": all its vaults), numbered the first time. */
+  id(account: string, vaultName: string): number {
+    const names = row(this.ids, account);
+    let id = names.get(vaultName);
+    if (id === undefined) {
+      names.set(vaultName, (id = this.parent.push(this.parent.length) - 1));
+      this.vaults.push(vaultName ? { account, vaultName } : null);
+    }
+    return id;
   }
 
-  union(a: string, b: string): void {
+  /** The element standing for all of `account`'s vaults, if the history lists them. */
+  everyVault(account: string): number | undefined {
+    return this.ids.get(account)?.get("");
+  }
+
+  find(x: number): number {
+    const { parent } = this;
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  }
+
+  union(a: number, b: number): void {
     const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra !== rb) this.parent[rb] = ra;
   }
 }
 
-/** The vault key an operation that passes the gate acts on (`undefined` for ListVaults), or null when refused. */
-function vaultOf(operation: Operation, history: History): { account: string; key?: string; vault?: VaultRef } | null {
-  const gate = checkGate(operation, history.signer, history.region);
-  if (!gate.pass) return null;
-  if (operation.name === "ListVaults") return { account: gate.account };
-  const vault = { account: gate.account, vaultName: operation.vaultName };
-  return { account: gate.account, key: keyOf(vault.account, vault.vaultName), vault };
+/** Each entry's element: the vault it acts on, all of its account's vaults for ListVaults, -1 when refused. */
+function targetsOf(history: History, elements: Elements): Int32Array {
+  const targets = new Int32Array(history.entries.length);
+  for (let i = 0; i < targets.length; i++) {
+    const { operation } = history.entries[i]!;
+    const gate = checkGate(operation, history.signer, history.region);
+    if (!gate.pass) targets[i] = -1;
+    else targets[i] = elements.id(gate.account, operation.name === "ListVaults" ? "" : operation.vaultName);
+  }
+  for (const { account, vaultName } of history.start) elements.id(account, vaultName);
+  return targets;
 }
 
-/** Where each archive id was uploaded or is held, per account: id → vault keys. */
-function archiveHomes(history: History): Map<string, Set<string>> {
-  const homes = new Map<string, Set<string>>();
-  const add = (account: string, archiveId: string, key: string) => {
-    const id = vaultKey(account, archiveId);
-    homes.set(id, (homes.get(id) ?? new Set()).add(key));
+/** Joins each DeleteArchive's vault with every vault its archive was uploaded to or is held by at the start. */
+function joinArchives(history: History, elements: Elements, targets: Int32Array): void {
+  const homes = new Map<string, Map<string, number[]>>();
+  const add = (account: string, archiveId: string, vault: number) => {
+    const ids = row(homes, account);
+    const list = ids.get(archiveId);
+    if (!list) ids.set(archiveId, [vault]);
+    else if (!list.includes(vault)) list.push(vault);
   };
   for (const { account, vaultName, record } of history.start)
     for (const archiveId of withArchiveMap(record)?.context.archives.keys() ?? [])
-      add(account, archiveId, keyOf(account, vaultName));
-  for (const { operation, observed } of history.entries) {
+      add(account, archiveId, elements.id(account, vaultName));
+  const deletions: [vault: number, archiveId: string][] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const { operation, observed } = history.entries[i]!;
     const archiveId = observed.headers["x-amz-archive-id"];
-    const target = operation.name === "UploadArchive" && archiveId ? vaultOf(operation, history) : null;
-    if (target?.key) add(target.account, archiveId!, target.key);
+    if (targets[i]! < 0) continue;
+    if (operation.name === "DeleteArchive") deletions.push([targets[i]!, operation.archiveId]);
+    if (operation.name === "UploadArchive" && archiveId)
+      add(elements.vaults[targets[i]!]!.account, archiveId, targets[i]!);
   }
-  return homes;
+  for (const [vault, archiveId] of deletions)
+    for (const home of homes.get(elements.vaults[vault]!.account)?.get(archiveId) ?? []) elements.union(vault, home);
 }
 
-function addVault(component: Component, vault: VaultRef): void {
-  if (!component.vaults.some((v) => v.account === vault.account && v.vaultName === vault.vaultName))
-    component.vaults.push(vault);
+/** Joins every vault of an account whose vaults the history lists (the start's too) into one. */
+function joinListed(elements: Elements): void {
+  for (let x = 0; x < elements.vaults.length; x++) {
+    const vault = elements.vaults[x];
+    const everything = vault ? elements.everyVault(vault.account) : undefined;
+    if (everything !== undefined) elements.union(everything, x);
+  }
 }
 
 /** The history's independent components, in the order of their first entry. */
 export function components(history: History): Component[] {
-  const sets = new UnionFind();
-  const homes = archiveHomes(history);
-  const listed = new Set<string>();
-  const targets = history.entries.map((entry) => vaultOf(entry.operation, history));
-  for (const [i, target] of targets.entries()) {
-    if (!target) continue;
-    const { operation } = history.entries[i]!;
-    if (!target.key) listed.add(target.account);
-    else sets.find(target.key);
-    if (target.key && operation.name === "DeleteArchive")
-      for (const home of homes.get(vaultKey(target.account, operation.archiveId)) ?? []) sets.union(target.key, home);
-  }
-  for (const account of listed) {
-    const everything = everyVault(account);
-    sets.find(everything);
-    for (const { account: owner, vaultName } of history.start)
-      if (owner === account) sets.union(everything, keyOf(owner, vaultName));
-    for (const target of targets) if (target?.key && target.account === account) sets.union(everything, target.key);
-  }
-  const byRoot = new Map<string, Component>();
-  const alone: Component[] = [];
-  for (const [i, target] of targets.entries()) {
-    if (!target) {
-      alone.push({ entries: [i], vaults: [] });
-      continue;
+  const elements = new Elements();
+  const targets = targetsOf(history, elements);
+  joinArchives(history, elements, targets);
+  joinListed(elements);
+  const byRoot = new Map<number, Component>();
+  const parts: Component[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const root = targets[i]! < 0 ? -1 : elements.find(targets[i]!);
+    let component = byRoot.get(root);
+    if (!component) {
+      component = { entries: [], vaults: [] };
+      if (root >= 0) byRoot.set(root, component);
+      parts.push(component);
     }
-    const root = sets.find(target.key ?? everyVault(target.account));
-    const component = byRoot.get(root) ?? { entries: [], vaults: [] };
-    byRoot.set(root, component);
     component.entries.push(i);
-    if (target.vault) addVault(component, target.vault);
   }
-  for (const { account, vaultName } of history.start) {
-    const component = byRoot.get(sets.find(keyOf(account, vaultName)));
-    if (component) addVault(component, { account, vaultName });
-  }
-  return [...byRoot.values(), ...alone].sort((a, b) => a.entries[0]! - b.entries[0]!);
+  const placed = new Uint8Array(elements.vaults.length);
+  const addVault = (x: number) => {
+    const component = byRoot.get(elements.find(x));
+    const vault = elements.vaults[x];
+    if (!component || !vault || placed[x]) return;
+    component.vaults.push(vault);
+    placed[x] = 1;
+  };
+  for (const target of targets) if (target >= 0) addVault(target);
+  for (const { account, vaultName } of history.start) addVault(elements.id(account, vaultName));
+  return parts;
 }

@@ -2,9 +2,9 @@
  * The Wing–Gong–Lowe search for one component of a history, as Porcupine runs it: the calls and returns in time
  * order on a doubly linked list; an operation is tried only while no return precedes its call in the list (so real
  * time is respected), and a linearized one is lifted out with its return; every (linearized set, model state) pair
- * is entered at most once, the set kept as a bitset with an incremental hash and compared by the words around its
- * frontier (below it all are full, above it all empty), so a long history's sets compare in a few words. The model
- * state is a set of worlds of the `StateSpace`, so each step is a lookup after the first time.
+ * is entered at most once (`visited.ts`). The model state is a set of worlds of the `StateSpace`, so each step is a
+ * lookup after the first time. The list and the stack of choices are typed arrays indexed by event (entry i's call
+ * is event 2i, its return 2i + 1), so the search allocates nothing per step but what it remembers.
  *
  * One more cut, exact: an operation that can never change a world it is explained in (a read or a refusal, in a
  * component where no lock can expire) and that every current world explains may go first. If any order of the rest
@@ -13,134 +13,75 @@
  */
 import { deadline, type HistoryEntry } from "./history.js";
 import type { StateSpace } from "./state-space.js";
+import { LinearizedSet, Visited } from "./visited.js";
 
 export type SearchResult =
   { ok: true; order: number[]; state: number } | { ok: false; longestPrefix: number[]; unplaceable: number[] };
 
-interface Node {
-  entry: number;
-  call: boolean;
-  prev: Node | null;
-  next: Node | null;
-  match: Node | null;
-}
+/** No event: the end of the list, or an empty stack. */
+const NONE = -1;
 
-interface Frame {
-  node: Node;
-  state: number;
-  forced: boolean;
-}
+const isCall = (event: number) => event >= 0 && (event & 1) === 0;
 
-/** The calls and returns in time order (a call first on a tie), each call linked to its return; the head's next. */
-function eventList(entries: readonly HistoryEntry[]): Node {
-  const times: number[] = [];
-  const events: Node[] = [];
-  for (const [entry, e] of entries.entries()) {
-    const call: Node = { entry, call: true, prev: null, next: null, match: null };
-    call.match = { entry, call: false, prev: null, next: null, match: null };
-    events.push(call, call.match);
-    times.push(e.called, deadline(e));
+/** Compares entries by `times`, then by index (a small integer, so no comparison allocates a number). */
+const byTime = (times: Float64Array) => (a: number, b: number) =>
+  times[a]! < times[b]! ? -1 : times[a]! > times[b]! ? 1 : a - b;
+
+/**
+ * The events in time order, a call first on a tie, then by entry: the calls sorted by call time and the returns by
+ * deadline, merged (each nearly sorted already, so cheaper to sort apart than all together).
+ */
+function timeOrder(entries: readonly HistoryEntry[]): number[] {
+  const n = entries.length;
+  const [called, due] = [new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    called[i] = entries[i]!.called;
+    due[i] = deadline(entries[i]!);
   }
-  const order = events.map((_, k) => k);
-  order.sort((a, b) => times[a]! - times[b]! || (a % 2) - (b % 2) || a - b);
-  const head: Node = { entry: -1, call: false, prev: null, next: null, match: null };
-  let last = head;
-  for (const k of order) {
-    const node = events[k]!;
-    node.prev = last;
-    last.next = node;
-    last = node;
-  }
-  return head;
+  const calls = Array.from(called, (_, i) => i).sort(byTime(called));
+  const returns = Array.from(due, (_, i) => i).sort(byTime(due));
+  const order: number[] = [];
+  for (let i = 0, j = 0; order.length < 2 * n;)
+    order.push(i < n && (j === n || called[calls[i]!]! <= due[returns[j]!]!) ? 2 * calls[i++]! : 2 * returns[j++]! + 1);
+  return order;
 }
 
-function lift(node: Node): void {
-  node.prev!.next = node.next;
-  node.next!.prev = node.prev;
-  const match = node.match!;
-  match.prev!.next = match.next;
-  if (match.next) match.next.prev = match.prev;
-}
+/** The events in time order (`timeOrder`) as `next` and `prev` links; the list's head is the extra event 2n. */
+class EventList {
+  readonly head: number;
+  readonly next: Int32Array;
+  private readonly prev: Int32Array;
 
-function unlift(node: Node): void {
-  const match = node.match!;
-  match.prev!.next = match;
-  if (match.next) match.next.prev = match;
-  node.prev!.next = node;
-  node.next!.prev = node;
-}
-
-/** Two 32-bit keys per entry for the incremental hash of the linearized set (splitmix32, fixed seed). */
-function zobrist(count: number): Uint32Array {
-  const keys = new Uint32Array(count * 2);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < keys.length; i++) {
-    x = (x + 0x9e3779b9) | 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    keys[i] = (z ^ (z >>> 16)) >>> 0;
-  }
-  return keys;
-}
-
-/** The linearized set: its bits, hash (two 32-bit halves), and the span of words from `low` to `high` (see above). */
-class LinearizedSet {
-  readonly bits: Uint32Array;
-  hash = 0;
-  check = 0;
-  low = 0;
-  high = -1;
-
-  private readonly keys: Uint32Array;
-
-  constructor(count: number) {
-    this.bits = new Uint32Array(Math.ceil(count / 32));
-    this.keys = zobrist(count);
-  }
-
-  toggle(entry: number): void {
-    const word = entry >>> 5;
-    const { bits } = this;
-    bits[word]! ^= 1 << (entry & 31);
-    this.hash ^= this.keys[2 * entry]!;
-    this.check ^= this.keys[2 * entry + 1]!;
-    if (bits[word]! & (1 << (entry & 31))) {
-      this.high = Math.max(this.high, word);
-      while (this.low < bits.length && bits[this.low] === 0xffffffff) this.low++;
-    } else {
-      this.low = Math.min(this.low, word);
-      while (this.high >= 0 && bits[this.high] === 0) this.high--;
+  constructor(entries: readonly HistoryEntry[]) {
+    this.head = entries.length * 2;
+    this.next = new Int32Array(this.head + 1).fill(NONE);
+    this.prev = new Int32Array(this.head + 1).fill(NONE);
+    let last = this.head;
+    for (const k of timeOrder(entries)) {
+      this.prev[k] = last;
+      this.next[last] = k;
+      last = k;
     }
   }
 
-  /** The words from `low` to `high`, copied. */
-  span(): Uint32Array {
-    return this.bits.slice(this.low, this.high + 1);
+  /** Takes call `call` and its return out of the list. */
+  lift(call: number): void {
+    const { next, prev } = this;
+    next[prev[call]!] = next[call]!;
+    prev[next[call]!] = prev[call]!;
+    const match = call + 1;
+    next[prev[match]!] = next[match]!;
+    if (next[match]! !== NONE) prev[next[match]!] = prev[match]!;
   }
 
-  /** Whether `span`, starting at word `low`, is this set's. */
-  is(low: number, span: Uint32Array): boolean {
-    if (low !== this.low || span.length !== Math.max(0, this.high + 1 - low)) return false;
-    for (let i = 0; i < span.length; i++) if (span[i] !== this.bits[low + i]) return false;
-    return true;
-  }
-}
-
-/** The (linearized set, state) pairs entered so far, by the set's hash; equal hashes are told apart by the set. */
-class Visited {
-  private readonly seen = new Map<number, { check: number; state: number; low: number; span: Uint32Array }[]>();
-
-  /** Records the pair; false when it was entered before. */
-  add(set: LinearizedSet, state: number): boolean {
-    const key = (set.hash ^ Math.imul(state, 0x9e3779b1)) >>> 0;
-    const list = this.seen.get(key);
-    if (list) {
-      for (const other of list)
-        if (other.check === set.check && other.state === state && set.is(other.low, other.span)) return false;
-      list.push({ check: set.check, state, low: set.low, span: set.span() });
-    } else this.seen.set(key, [{ check: set.check, state, low: set.low, span: set.span() }]);
-    return true;
+  /** Puts back what `lift(call)` took out, the last lifted first. */
+  unlift(call: number): void {
+    const { next, prev } = this;
+    const match = call + 1;
+    next[prev[match]!] = match;
+    if (next[match]! !== NONE) prev[next[match]!] = match;
+    next[prev[call]!] = call;
+    prev[next[call]!] = call;
   }
 }
 
@@ -153,24 +94,42 @@ export function searchComponent(
   return new Search(entries, space, preserving).run();
 }
 
-/** One search's list, linearized set, choices made, and the longest order found so far. */
+/** The longest order found so far: its first `length` calls in `calls`, the first `clean` of them up to date. */
+interface Best {
+  calls: Int32Array;
+  length: number;
+  clean: number;
+  state: number;
+}
+
+/**
+ * One search's list, linearized set and choices made: the k-th choice linearized call `calls[k]` from state
+ * `states[k]`, forced when `forced[k]` is 1.
+ */
 class Search {
-  private readonly head: Node;
+  private readonly events: EventList;
   private readonly linearized: LinearizedSet;
-  private readonly visited = new Visited();
-  private readonly stack: Frame[] = [];
+  private readonly visited: Visited;
+  private readonly calls: Int32Array;
+  private readonly states: Int32Array;
+  private readonly forced: Uint8Array;
+  private depth = 0;
   private state: number;
-  private readonly best: { order: number[]; state: number; dirty: number };
+  private readonly best: Best;
 
   constructor(
     private readonly entries: readonly HistoryEntry[],
     private readonly space: StateSpace,
     private readonly preserving: readonly boolean[],
   ) {
-    this.head = eventList(entries);
+    this.events = new EventList(entries);
     this.linearized = new LinearizedSet(entries.length);
+    this.visited = new Visited(entries.length);
+    this.calls = new Int32Array(entries.length);
+    this.states = new Int32Array(entries.length);
+    this.forced = new Uint8Array(entries.length);
     this.state = space.start;
-    this.best = { order: [], state: space.start, dirty: 0 };
+    this.best = { calls: new Int32Array(entries.length), length: 0, clean: 0, state: space.start };
   }
 
   /**
@@ -178,77 +137,80 @@ class Search {
    * whose choices leads anywhere new is undone.
    */
   run(): SearchResult {
-    let node: Node | null = this.head.next;
+    const { head, next } = this.events;
+    let event = next[head]!;
     let freshLevel = true;
-    while (this.head.next) {
-      const forced = freshLevel ? this.forcedChoice() : undefined;
-      if (forced ? this.push(forced, this.state, true) : node?.call && this.tryCall(node)) {
-        node = this.head.next;
+    while (next[head] !== NONE) {
+      const forced = freshLevel ? this.forcedChoice() : NONE;
+      if (forced !== NONE ? this.push(forced, this.state, true) : isCall(event) && this.tryCall(event)) {
+        event = next[head]!;
         freshLevel = true;
         continue;
       }
       freshLevel = false;
-      node = !forced && node?.call ? node.next : this.backtrack();
-      if (!node) return failure(this.entries, this.space, this.best);
+      event = forced === NONE && isCall(event) ? next[event]! : this.backtrack();
+      if (event === NONE) return failure(this.entries, this.space, this.best);
     }
-    return { ok: true, order: this.stack.map((frame) => frame.node.entry), state: this.state };
+    return { ok: true, order: Array.from(this.calls, (call) => call >>> 1), state: this.state };
   }
 
-  /** A call that may go first at this level without loss (see the file's comment), if any. */
-  private forcedChoice(): Node | undefined {
-    for (let node = this.head.next; node?.call; node = node.next)
-      if (this.preserving[node.entry] && this.space.next(this.state, node.entry) === this.state) return node;
-    return undefined;
+  /** A call that may go first at this level without loss (see the file's comment), or NONE. */
+  private forcedChoice(): number {
+    const { next } = this.events;
+    for (let event = next[this.events.head]!; isCall(event); event = next[event]!)
+      if (this.preserving[event >>> 1] && this.space.next(this.state, event >>> 1) === this.state) return event;
+    return NONE;
   }
 
-  private tryCall(node: Node): boolean {
-    const next = this.space.next(this.state, node.entry);
-    return next >= 0 && this.push(node, next, false);
+  private tryCall(call: number): boolean {
+    const next = this.space.next(this.state, call >>> 1);
+    return next >= 0 && this.push(call, next, false);
   }
 
-  /** Linearizes `node`'s entry, leading to `next`, unless that pair was entered before. */
-  private push(node: Node, next: number, forced: boolean): boolean {
-    this.linearized.toggle(node.entry);
+  /** Linearizes `call`'s entry, leading to `next`, unless that pair was entered before. */
+  private push(call: number, next: number, forced: boolean): boolean {
+    this.linearized.toggle(call >>> 1);
     if (!this.visited.add(this.linearized, next)) {
-      this.linearized.toggle(node.entry);
+      this.linearized.toggle(call >>> 1);
       return false;
     }
-    this.stack.push({ node, state: this.state, forced });
+    const k = this.depth++;
+    this.calls[k] = call;
+    this.states[k] = this.state;
+    this.forced[k] = forced ? 1 : 0;
     this.state = next;
-    lift(node);
-    const { best, stack } = this;
-    if (stack.length > best.order.length) {
-      for (let k = best.dirty; k < stack.length; k++) best.order[k] = stack[k]!.node.entry;
-      best.dirty = stack.length;
+    this.events.lift(call);
+    const { best } = this;
+    if (this.depth > best.length) {
+      for (let j = best.clean; j < this.depth; j++) best.calls[j] = this.calls[j]!;
+      best.length = best.clean = this.depth;
       best.state = next;
     }
     return true;
   }
 
-  /** Undoes the last choice that is not forced; the node to try after it, or null when none is left. */
-  private backtrack(): Node | null {
-    for (;;) {
-      const frame = this.stack.pop();
-      if (!frame) return null;
-      this.best.dirty = Math.min(this.best.dirty, this.stack.length);
-      this.state = frame.state;
-      this.linearized.toggle(frame.node.entry);
-      unlift(frame.node);
-      if (!frame.forced) return frame.node.next;
+  /** Undoes the last choice that is not forced; the event to try after it, or NONE when none is left. */
+  private backtrack(): number {
+    while (this.depth > 0) {
+      const k = --this.depth;
+      this.best.clean = Math.min(this.best.clean, k);
+      const call = this.calls[k]!;
+      this.state = this.states[k]!;
+      this.linearized.toggle(call >>> 1);
+      this.events.unlift(call);
+      if (!this.forced[k]) return this.events.next[call]!;
     }
+    return NONE;
   }
 }
 
 /** The longest order found and, after it, the operations that could go next but that no world explains. */
-function failure(
-  entries: readonly HistoryEntry[],
-  space: StateSpace,
-  best: { order: number[]; state: number },
-): SearchResult {
-  const placed = new Set(best.order);
+function failure(entries: readonly HistoryEntry[], space: StateSpace, best: Best): SearchResult {
+  const order = Array.from(best.calls.subarray(0, best.length), (call) => call >>> 1);
+  const placed = new Set(order);
   const rest = entries.flatMap((_, i) => (placed.has(i) ? [] : [i]));
   const earliestReturn = rest.reduce((min, i) => Math.min(min, deadline(entries[i]!)), Infinity);
   const candidates = rest.filter((i) => entries[i]!.called <= earliestReturn);
   const unexplained = candidates.filter((i) => space.next(best.state, i) < 0);
-  return { ok: false, longestPrefix: best.order, unplaceable: unexplained.length ? unexplained : candidates };
+  return { ok: false, longestPrefix: order, unplaceable: unexplained.length ? unexplained : candidates };
 }
