@@ -49,6 +49,7 @@ export function entryRequest({ operation, observed, now }: HistoryEntry, context
 export class StateSpace {
   private readonly worlds: FrozenWorld[] = [];
   private readonly worldIds = new Map<string, number>();
+  private readonly worldObjects = new WeakMap<FrozenWorld, number>();
   private readonly recordIds = new WeakMap<VaultRecord, number>();
   private readonly recordsByText = new Map<string, number>();
   private readonly strings = new Map<string, number>();
@@ -107,6 +108,7 @@ export class StateSpace {
       const successors = this.stepOnce(world, entry);
       if (this.preserving[entry] && successors.some((id) => id !== world))
         throw new Error(`internal: entry ${entry} was taken to preserve every world, and changed one`);
+      if (successors.length === 1) return this.singleton(successors[0]!);
       return successors.length ? this.internSet(successors) : -1;
     }
     const reached = new Set<number>();
@@ -150,13 +152,13 @@ export class StateSpace {
     let id = this.recordIds.get(record);
     if (id === undefined) {
       const { context } = record;
-      let key = record.state;
+      const parts: string[] = [record.state];
       for (const field in context) {
         const value = context[field as keyof typeof context];
-        if (field === "archives") key += `,archives=a${this.archivesId(value as ArchiveMap)}`;
-        else if (value !== undefined) key += `,${field}=${this.valueId(value)}`;
+        if (field === "archives") parts.push(`archives=a${this.archivesId(value as ArchiveMap)}`);
+        else if (value !== undefined) parts.push(`${field}=${this.valueId(value)}`);
       }
-      this.recordIds.set(record, (id = interned(this.recordsByText, key)));
+      this.recordIds.set(record, (id = interned(this.recordsByText, parts.join(","))));
     }
     return id;
   }
@@ -190,15 +192,19 @@ export class StateSpace {
     return id;
   }
 
+  /** A world's id by content: a step that changes nothing gives back the same object, known without a key. */
   private intern(world: FrozenWorld): number {
+    let id = this.worldObjects.get(world);
+    if (id !== undefined) return id;
     const parts: string[] = [];
     for (const [key, record] of world.records) parts.push(`${key}=${this.recordId(record)}`);
     const key = parts.sort().join("\u0000");
-    let id = this.worldIds.get(key);
+    id = this.worldIds.get(key);
     if (id === undefined) {
       this.worldIds.set(key, (id = this.worlds.length));
       this.worlds.push(world);
     }
+    this.worldObjects.set(world, id);
     return id;
   }
 
