@@ -36,6 +36,13 @@ interface SdkPaths {
   getCanonicalPath(request: { path: string }): string;
 }
 
+/** A derived signing key and what it was derived from. */
+interface KeyEntry extends SigningCredentials {
+  shortDate: string;
+  region: string;
+  key: Buffer;
+}
+
 /**
  * SDK-exact signatures for one service, with signing keys cached. It extends the SDK's signer base only for its
  * canonical-request and date helpers, which read no credentials.
@@ -43,6 +50,7 @@ interface SdkPaths {
 export class SigV4Signer extends SignatureV4Base {
   private readonly keys = new Map<string, Buffer>();
   private lastDate = { ms: Number.NaN, longDate: "", shortDate: "" };
+  private lastKey: KeyEntry = { accessKeyId: "", secretAccessKey: "", shortDate: "", region: "", key: Buffer.alloc(0) };
 
   constructor(service: string) {
     const credentials = { accessKeyId: "", secretAccessKey: "" };
@@ -85,7 +93,23 @@ export class SigV4Signer extends SignatureV4Base {
     return `${request.method}\n${path}\n${getCanonicalQuery(request as never)}\n${block}\n${names.join(";")}\n${payload}`;
   }
 
+  /** The signing key for (credentials, date, region): the last one used, else the cache's, else derived and kept. */
   private signingKey(credentials: SigningCredentials, shortDate: string, region: string): Buffer {
+    const last = this.lastKey;
+    if (
+      last.accessKeyId === credentials.accessKeyId &&
+      last.secretAccessKey === credentials.secretAccessKey &&
+      last.shortDate === shortDate &&
+      last.region === region
+    )
+      return last.key;
+    const { accessKeyId, secretAccessKey } = credentials;
+    const key = this.keyFor(credentials, shortDate, region);
+    this.lastKey = { accessKeyId, secretAccessKey, shortDate, region, key };
+    return key;
+  }
+
+  private keyFor(credentials: SigningCredentials, shortDate: string, region: string): Buffer {
     const cacheKey = `${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${shortDate}\n${region}`;
     let key = this.keys.get(cacheKey);
     if (!key) {
