@@ -36,6 +36,13 @@ interface SdkPaths {
   getCanonicalPath(request: { path: string }): string;
 }
 
+/** A derived signing key and what it was derived from. */
+interface KeyEntry extends SigningCredentials {
+  shortDate: string;
+  region: string;
+  key: Buffer;
+}
+
 /**
  * SDK-exact signatures for one service, with signing keys cached. It extends the SDK's signer base only for its
  * canonical-request and date helpers, which read no credentials.
@@ -43,6 +50,7 @@ interface SdkPaths {
 export class SigV4Signer extends SignatureV4Base {
   private readonly keys = new Map<string, Buffer>();
   private lastDate = { ms: Number.NaN, longDate: "", shortDate: "" };
+  private lastKey: KeyEntry = { accessKeyId: "", secretAccessKey: "", shortDate: "", region: "", key: Buffer.alloc(0) };
 
   constructor(service: string) {
     const credentials = { accessKeyId: "", secretAccessKey: "" };
@@ -75,17 +83,34 @@ export class SigV4Signer extends SignatureV4Base {
   private canonicalRequest(request: SignableRequest, longDate: string): string {
     const names = ["x-amz-date"];
     for (const name of Object.keys(request.headers)) if (!GENERATED.has(name)) names.push(name);
-    names.sort();
+    sortInPlace(names);
     let block = "";
     for (const name of names) block += `${name}:${name === "x-amz-date" ? longDate : folded(request.headers[name]!)}\n`;
     const path = CANONICAL_PATH.test(request.path)
       ? request.path
       : (this as unknown as SdkPaths).getCanonicalPath(request);
     const payload = request.headers["x-amz-content-sha256"] ?? payloadHash(request.body);
-    return `${request.method}\n${path}\n${getCanonicalQuery(request as never)}\n${block}\n${names.join(";")}\n${payload}`;
+    const query = hasOwnKeys(request.query) ? getCanonicalQuery(request as never) : "";
+    return `${request.method}\n${path}\n${query}\n${block}\n${names.join(";")}\n${payload}`;
   }
 
+  /** The signing key for (credentials, date, region): the last one used, else the cache's, else derived and kept. */
   private signingKey(credentials: SigningCredentials, shortDate: string, region: string): Buffer {
+    const last = this.lastKey;
+    if (
+      last.accessKeyId === credentials.accessKeyId &&
+      last.secretAccessKey === credentials.secretAccessKey &&
+      last.shortDate === shortDate &&
+      last.region === region
+    )
+      return last.key;
+    const { accessKeyId, secretAccessKey } = credentials;
+    const key = this.keyFor(credentials, shortDate, region);
+    this.lastKey = { accessKeyId, secretAccessKey, shortDate, region, key };
+    return key;
+  }
+
+  private keyFor(credentials: SigningCredentials, shortDate: string, region: string): Buffer {
     const cacheKey = `${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${shortDate}\n${region}`;
     let key = this.keys.get(cacheKey);
     if (!key) {
@@ -97,6 +122,25 @@ export class SigV4Signer extends SignatureV4Base {
     }
     return key;
   }
+}
+
+/**
+ * Sorts a few distinct strings as `Array.prototype.sort()` would (by UTF-16 code units), by insertion: the built-in
+ * sort allocates a work array on every call.
+ */
+function sortInPlace(names: string[]): void {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    let j = i;
+    for (; j > 0 && names[j - 1]! > name; j--) names[j] = names[j - 1]!;
+    names[j] = name;
+  }
+}
+
+/** True when `record` has an own enumerable key: without one `getCanonicalQuery` gives "". */
+function hasOwnKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 /** A value `folded` changes: with a line break or tab, two spaces in a row, or a space at either end. */

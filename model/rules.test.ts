@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyPolicy, isValidVaultName, POLICY_HARD_LIMIT, resolveAccount } from "./rules.js";
+import { classifyPolicy, isoDate, isValidVaultName, POLICY_HARD_LIMIT, resolveAccount } from "./rules.js";
 import { examplePolicy } from "./abstract-events.js";
 
 describe("resolveAccount (ACCT-DASH-OR-OWN, ACCT-MISMATCH-DENIED, ACCT-MALFORMED)", () => {
@@ -61,5 +62,21 @@ describe("classifyPolicy (INIT-POLICY-*)", () => {
   it("accepts NotAction, NotResource and a single statement object", () => {
     const policy = '{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"NotAction":"x","NotResource":"y"}}';
     expect(classifyPolicy(policy)).toEqual({ kind: "valid" });
+  });
+});
+
+describe("isoDate (PROTO-DATE-FORMAT)", () => {
+  it("is Date's toISOString for any time, however often and in whatever order times repeat", () => {
+    const time = fc.integer({ min: -8.64e15, max: 8.64e15 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(time, fc.constantFrom(0, -0, 1764693268918)), { maxLength: 600 }), (times) => {
+        for (const t of times) expect(isoDate(t)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 200, seed: 20261202 },
+    );
+  });
+
+  it("throws RangeError for a time Date cannot show, every time", () => {
+    for (const t of [Number.NaN, Number.NaN, 8.64e15 + 1, Infinity]) expect(() => isoDate(t)).toThrow(RangeError);
   });
 });

@@ -88,7 +88,17 @@ export function vaultArn(region: string, account: string, vaultName: string): st
   return `arn:aws:glacier:${region}:${account}:vaults/${vaultName}`;
 }
 
-/** ISO 8601 UTC with milliseconds (PROTO-DATE-FORMAT). */
+/** Texts of recently formatted times: a vault's dates are written again on every answer that shows them. */
+const ISO_TEXTS = new Map<number, string>();
+const ISO_TEXTS_KEPT = 256;
+
+/** ISO 8601 UTC with milliseconds (PROTO-DATE-FORMAT); throws RangeError for an invalid time, as Date does. */
 export function isoDate(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  let text = ISO_TEXTS.get(epochMs);
+  if (text === undefined) {
+    text = new Date(epochMs).toISOString();
+    if (ISO_TEXTS.size >= ISO_TEXTS_KEPT) ISO_TEXTS.clear();
+    ISO_TEXTS.set(epochMs, text);
+  }
+  return text;
 }
