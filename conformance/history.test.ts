@@ -31,6 +31,10 @@ describe("histories as JSON", () => {
     expect(read.start[0]!.record!.context.archives.has(archiveId)).toBe(true);
     expect(read.entries[0]!.observed.status).toBe(204);
     expect(checkHistory(read).ok).toBe(true);
+    // A start built in code from JSON, not read by decodeHistory, is checked the same way.
+    const plainStart = JSON.parse(JSON.stringify(history.start)) as typeof history.start;
+    expect(checkHistory({ ...history, start: plainStart }).ok).toBe(true);
+    expect(checkHistory({ ...history, start: [] }).ok).toBe(false);
   });
 
   it("refuses documents that are not histories, in one line each", () => {

@@ -5,7 +5,15 @@
  * (`partition.ts`), each searched on its own (`wgl.ts`) over the cheap model step (`state-space.ts`); every entry
  * is checked, whatever the history's length. Pure.
  */
-import { FrozenWorld, LOCK_TTL_MS, MemoryWorld, vaultKey, type Change, type Operation } from "../model/index.js";
+import {
+  FrozenWorld,
+  LOCK_TTL_MS,
+  MemoryWorld,
+  vaultKey,
+  withArchiveMap,
+  type Change,
+  type Operation,
+} from "../model/index.js";
 import { deadline, type History, type HistoryEntry } from "./history.js";
 import { components, type Component, type VaultRef } from "./partition.js";
 import { StateSpace } from "./state-space.js";
@@ -106,9 +114,12 @@ function merge(history: History, orders: number[][]): number[] {
 
 /**
  * Checks the whole history; on failure, names the first component that has no linearization. `outcomesOnly`
- * explains each answer by its status and error code alone (what a failure owes to wrong values, not to order).
+ * explains each answer by its status and error code alone (what a failure owes to wrong values, not to order). The
+ * start's records may hold their archives in the JSON form: they are read as maps here, once.
  */
-export function checkHistory(history: History, { outcomesOnly = false } = {}): CheckOutcome {
+export function checkHistory(given: History, { outcomesOnly = false } = {}): CheckOutcome {
+  const start = given.start.map((change) => ({ ...change, record: withArchiveMap(change.record) }));
+  const history = { ...given, start };
   const parts = components(history);
   const orders: number[][] = [];
   const world = new MemoryWorld();

@@ -13,7 +13,7 @@
  * The objects are found by union-find over numbers: each vault met and each listed account's "every vault" element
  * is numbered once, by account and name, so no entry makes a key of its own.
  */
-import { checkGate, withArchiveMap } from "../model/index.js";
+import { checkGate } from "../model/index.js";
 import type { History } from "./history.js";
 
 /** A vault of an account. */
@@ -95,7 +95,7 @@ function joinArchives(history: History, elements: Elements, targets: Int32Array)
     else if (!list.includes(vault)) list.push(vault);
   };
   for (const { account, vaultName, record } of history.start)
-    for (const archiveId of withArchiveMap(record)?.context.archives.keys() ?? [])
+    for (const archiveId of record?.context.archives.keys() ?? [])
       add(account, archiveId, elements.id(account, vaultName));
   const deletions: [vault: number, archiveId: string][] = [];
   for (let i = 0; i < targets.length; i++) {

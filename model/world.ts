@@ -106,7 +106,7 @@ export class MemoryWorld implements WorldView {
     let holders = this.holders.get(account);
     if (!holders) this.holders.set(account, (holders = new Map()));
     for (const id of old.keys()) if (!now.has(id)) holders.delete(id);
-    for (const id of now.keys()) if (!old.has(id)) holders.set(id, vaultName);
+    for (const id of now.keys()) holders.set(id, vaultName);
   }
 
   /** Every vault as a change that would recreate it: the world's content, for snapshots. */

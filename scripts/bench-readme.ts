@@ -59,12 +59,12 @@ function rows(f: Figures): string[][] {
       "complete ✔",
     ],
     [
-      "linearizability check of a failing history (one answer no world gives, so every order is ruled out), 16 recorded lanes × 6 operations of the load's mix at their recorded times: on 1 vault / the same operations over 16 vaults",
+      `linearizability check of a failing history (one answer no world gives, so every order is ruled out), 16 recorded lanes × ${n(f.failingPerClient)} operations of the load's mix at their recorded times: on 1 vault / the same operations over 16 vaults`,
       `${n(f.failingOneVaultMs, 1)} / ${n(f.failingSixteenVaultsMs, 2)} ms, ratio ${n(vaults)}`,
       `≥ 4 ${mark(vaults >= 4)}`,
     ],
     [
-      "the same on a passing history, 16 lanes × 64 operations (the memoized search on 1 vault is already linear there)",
+      `the same on a passing history, 16 lanes × ${n(f.passingPerClient)} operations (the memoized search on 1 vault is already linear there)`,
       `${n(f.loadOneVaultMs, 1)} / ${n(f.loadSixteenVaultsMs, 1)} ms, ratio ${n(f.passingVaultsRatio, 1)}`,
       "",
     ],

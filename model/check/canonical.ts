@@ -25,12 +25,9 @@ function recordKey(record: VaultRecord, now: number, horizonMs: number): string 
       ? `${Math.max(0, lock.expiresAt - now)}/${lock.expiresAt - lock.createdAt}`
       : "";
   const lockPart = lock ? `${policyName(lock.policy)},${lock.lockId},${window}` : "";
-  const archivePart = [...archives.keys()]
-    .sort()
-    .map(
-      (id) =>
-        `${id}@${Math.min(now - archives.get(id)!.createdAt, horizonMs)}#${archives.get(id)!.treeHash.slice(0, 8)}`,
-    );
+  const archivePart = [...archives]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, archive]) => `${id}@${Math.min(now - archive.createdAt, horizonMs)}#${archive.treeHash.slice(0, 8)}`);
   const tagPart = Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1));
   const access = accessPolicy === undefined ? "" : policyName(accessPolicy);
   return [

@@ -3,7 +3,7 @@
  * returning a new world. Records are never mutated by the oracle (each step builds new ones), so a successor
  * world shares them with its predecessor: a step costs a copy of a few map entries, not a deep clone.
  */
-import { compareNames, withArchiveMap, type Change, type VaultRecord, type WorldView } from "../world.js";
+import { compareNames, type Change, type VaultRecord, type WorldView } from "../world.js";
 
 /** `account/name`: how the checker names a vault. */
 export const vaultKey = (account: string, vaultName: string): string => `${account}/${vaultName}`;
@@ -29,12 +29,12 @@ export class FrozenWorld implements WorldView {
     return undefined;
   }
 
-  /** The world after `changes`; this one is left as it was. Records read from JSON get their archives as a map. */
+  /** The world after `changes`; this one is left as it was. */
   apply(changes: readonly Change[]): FrozenWorld {
     if (!changes.length) return this;
     const records = new Map(this.records);
     for (const { account, vaultName, record } of changes)
-      if (record) records.set(vaultKey(account, vaultName), withArchiveMap(record));
+      if (record) records.set(vaultKey(account, vaultName), record);
       else records.delete(vaultKey(account, vaultName));
     return new FrozenWorld(records);
   }
