@@ -1,6 +1,7 @@
 /**
  * Request-level rules of the model: account ids, vault names, policy size and shape. Pure functions.
  */
+import { recent } from "./memo.js";
 import { statementSubsetProblems } from "./policy/subset.js";
 
 /** 24 hours: how long an InProgress lock lives (INIT-EXPIRES-AFTER-24H). */
@@ -37,13 +38,17 @@ export type PolicyVerdict =
 
 /** Classifies an Initiate policy (INIT-POLICY-LIMIT, INIT-POLICY-SIZE-UNIT, INIT-POLICY-INVALID, INIT-POLICY-RULES). */
 export function classifyPolicy(policy: string | undefined): PolicyVerdict {
-  if (policy === undefined) return { kind: "missing" };
+  return policy === undefined ? { kind: "missing" } : classifyText(policy);
+}
+
+/** A policy text's verdict, worked out once while it is in use (a guard reads it on every Initiate and Set). */
+const classifyText = recent(64, (policy: string): PolicyVerdict => {
   const bytes = Buffer.byteLength(policy, "utf8");
   if (bytes > POLICY_HARD_LIMIT) return { kind: "tooLarge", bytes };
   const reason = policyShapeProblem(policy);
   if (reason) return { kind: "invalid", reason };
   return bytes > POLICY_SURE_LIMIT ? { kind: "sizeAmbiguous" } : { kind: "valid" };
-}
+});
 
 /** True for a policy Initiate or SetVaultAccessPolicy must refuse: missing, over 20 KB, or not usable. */
 export function isRejectedPolicy(policy: string | undefined): boolean {
@@ -88,17 +93,8 @@ export function vaultArn(region: string, account: string, vaultName: string): st
   return `arn:aws:glacier:${region}:${account}:vaults/${vaultName}`;
 }
 
-/** Texts of recently formatted times: a vault's dates are written again on every answer that shows them. */
-const ISO_TEXTS = new Map<number, string>();
-const ISO_TEXTS_KEPT = 256;
-
-/** ISO 8601 UTC with milliseconds (PROTO-DATE-FORMAT); throws RangeError for an invalid time, as Date does. */
-export function isoDate(epochMs: number): string {
-  let text = ISO_TEXTS.get(epochMs);
-  if (text === undefined) {
-    text = new Date(epochMs).toISOString();
-    if (ISO_TEXTS.size >= ISO_TEXTS_KEPT) ISO_TEXTS.clear();
-    ISO_TEXTS.set(epochMs, text);
-  }
-  return text;
-}
+/**
+ * ISO 8601 UTC with milliseconds (PROTO-DATE-FORMAT); throws RangeError for an invalid time, as Date does. Recent
+ * texts are kept: a vault's dates are written again on every answer that shows them.
+ */
+export const isoDate = recent(256, (epochMs: number): string => new Date(epochMs).toISOString());

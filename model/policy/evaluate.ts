@@ -4,6 +4,7 @@
  * Allow (POL-ALLOW-AND-DENY). Policy variables are resolved under Version 2012-10-17 (POL-VARIABLES). Pure; the
  * caller supplies the request context (archive age, tags, current time).
  */
+import { recent } from "../memo.js";
 import { conditionHolds, lookupIn, type RequestContext } from "./conditions.js";
 import { patternOf, VARIABLES_VERSION, type Lookup } from "./variables.js";
 
@@ -87,21 +88,15 @@ export interface ParsedPolicy {
   statements: Statement[];
 }
 
-/** Parsed documents seen last (a vault's policy is read on every request it governs). */
-const PARSED = new Map<string, ParsedPolicy>();
-
-/** The statements (one or a list) and Version of a policy document; throws SyntaxError when it is not JSON. */
-export function parsePolicy(policy: string): ParsedPolicy {
-  let parsed = PARSED.get(policy);
-  if (!parsed) {
-    const document = JSON.parse(policy) as { Statement?: unknown; Version?: unknown };
-    const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]) as Statement[];
-    parsed = { version: document.Version, statements };
-    if (PARSED.size >= 64) PARSED.delete(PARSED.keys().next().value!);
-    PARSED.set(policy, parsed);
-  }
-  return parsed;
-}
+/**
+ * The statements (one or a list) and Version of a policy document; throws SyntaxError when it is not JSON. Recent
+ * documents are kept parsed: a vault's policy is read on every request it governs.
+ */
+export const parsePolicy = recent(64, (policy: string): ParsedPolicy => {
+  const document = JSON.parse(policy) as { Statement?: unknown; Version?: unknown };
+  const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]) as Statement[];
+  return { version: document.Version, statements };
+});
 
 /** The decision of one policy document (a JSON string) for the request. */
 export function evaluatePolicy(policy: string, request: PolicyRequest): Decision {
