@@ -15,8 +15,8 @@
  *   the same 32 operations dealt over 16 vaults, answered by the model in order: reported beside the goal figure,
  *   since on it the memoized search on one vault is already near-linear, so partitioning has little to save there.
  *   Every vault exists before the first call in both pairs, so every operation meets a vault.
- * Timings are medians of PASSES interleaved samples after a warm-up to a steady speed, a short check repeated so each sample lasts
- * SAMPLE_SECONDS at least; ratios are medians of the two samples' ratio in each pass.
+ * Timings are medians of PASSES interleaved samples after a warm-up to a steady speed, a short check repeated so
+ * each sample lasts SAMPLE_SECONDS at least; ratios are medians of the two samples' ratio in each pass.
  */
 import fc from "fast-check";
 import { checkHistory } from "../conformance/linearizability.js";
