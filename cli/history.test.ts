@@ -33,6 +33,34 @@ describe("check-history", () => {
     }
   });
 
+  it("exits 4 when no history fails but one is undecided within --search-budget, and 1 over it when one fails", async () => {
+    const tags = Array.from({ length: 8 }, (_, k) => ({
+      operation: { name: "AddTagsToVault" as const, accountId: "-", vaultName: "v", tags: { [`k${k}`]: "x" } },
+      before: 10 * k + 1,
+      after: 10 * (8 - k),
+    }));
+    const hard = modelHistory([{ operation: { name: "CreateVault", accountId: "-", vaultName: "v" } }, ...tags]);
+    hard.entries[8]!.observed = { status: 403, code: "AccessDeniedException", headers: {} };
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      writeFileSync(join(dir, "good.json"), encodeHistory(good));
+      writeFileSync(join(dir, "hard.json"), encodeHistory(hard));
+      writeFileSync(join(dir, "bad.json"), encodeHistory(bad));
+      const [goodFile, hardFile, badFile] = ["good", "hard", "bad"].map((name) => join(dir, `${name}.json`));
+      expect(await checkHistoryCommand(["--search-budget", "1000", goodFile!, hardFile!])).toBe(4);
+      expect(await checkHistoryCommand(["--search-budget", "1000", hardFile!, badFile!])).toBe(1);
+      expect(await checkHistoryCommand([hardFile!])).toBe(1);
+      const lines = log.mock.calls.flat().join("\n");
+      expect(lines).toMatch(
+        /hard\.json: undecided \(v\): the search spent its budget of 1,000 \(1 a placed set and state, 30 a model step\) with no order found and not every order ruled out; the longest order found places \d+ operations \(a larger --search-budget may decide it\)/,
+      );
+      expect(lines).toMatch(/hard\.json: not linearizable \(v\)/);
+    } finally {
+      log.mockRestore();
+    }
+    await expect(checkHistoryCommand(["--search-budget", "0", join(dir, "good.json")])).rejects.toThrow(UsageError);
+  });
+
   it("refuses a missing file or one that is not a history with a usage error", async () => {
     writeFileSync(join(dir, "other.json"), JSON.stringify({ format: "something else" }));
     await expect(checkHistoryCommand([])).rejects.toThrow(UsageError);

@@ -69,6 +69,10 @@ const FLAGS = {
     "CxMxK: clients, operations in all and vaults, each a whole number >= 1",
     parseLoadShape,
   ).optional(),
+  "search-budget": whole(
+    "what a race's linearizability search may spend (1 a placed set and state, 30 a model step) before it stops undecided (default 3,000,000 + 1,000 an operation)",
+    { min: 1 },
+  ).optional(),
   seed: whole("seed of the generated sequences (default: random, printed)").optional(),
   runs: whole("number of generated sequences", { min: 1 }).or("100"),
   expectations: text("expectation file of known deviations").optional(),
@@ -159,6 +163,7 @@ function runOptions(
     ...(replay ? { replay } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     ...(flags.load ? { load: flags.load } : {}),
+    ...(flags["search-budget"] ? { searchBudget: flags["search-budget"] } : {}),
     ...(pendingFile ? { pendingFile } : {}),
     ...(expectations ? { expectations } : {}),
   };

@@ -7,6 +7,7 @@ import type { History, HistoryEntry } from "./history.js";
 import type { Observed } from "./invoke.js";
 import { explains } from "./judge.js";
 import { checkHistory } from "./linearizability.js";
+import { SEARCH_COST } from "./wgl.js";
 import { components } from "./partition.js";
 
 const won = (id: string): Observed => ({ status: 201, headers: { "x-amz-lock-id": id } });
@@ -202,6 +203,45 @@ describe("checkHistory", () => {
       }),
       { numRuns: 300, seed: 20261122 },
     );
+  });
+
+  it("decides within a budget of what an unbounded search spends, and stops undecided one short", () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const full = checkHistory(h, { budget: Infinity });
+        expect(checkHistory(h)).toMatchObject({ ok: full.ok, spent: full.spent });
+        expect(checkHistory(h, { budget: full.spent })).toMatchObject({ ok: full.ok, spent: full.spent });
+        if (!full.ok) expect(full.undecided).toBe(false);
+        if (full.spent === 0) return;
+        const short = checkHistory(h, { budget: full.spent - 1 });
+        expect(short).toMatchObject({ ok: false, undecided: true });
+        expect(short.spent).toBeLessThan(full.spent);
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+  });
+
+  it("rules out every order of concurrent tag writes in one pair and world a subset, and stops undecided below", () => {
+    const tags = Array.from({ length: 12 }, (_, k): MadeOperation => {
+      const operation: Operation = { name: "AddTagsToVault", accountId: "-", vaultName: "v", tags: { [`k${k}`]: "x" } };
+      return { operation, before: 10 * k + 1, after: 10 * (12 - k) };
+    });
+    const h = modelHistory([{ operation: { name: "CreateVault", accountId: "-", vaultName: "v" } }, ...tags]);
+    h.entries[12] = {
+      ...h.entries[12]!,
+      observed: { status: 418, code: "InvalidParameterValueException", headers: {} },
+    };
+    const full = checkHistory(h, { budget: Infinity });
+    // The vault's creation, then each nonempty subset of the 11 placeable tag writes once, trying at most the 12
+    // entries left from it: worlds are told apart by their tags as a set, so the memo merges the orders that reach a
+    // subset (it once told them apart: 11! orders, and ran out of memory).
+    expect(full).toMatchObject({ ok: false, undecided: false });
+    expect(full.spent).toBeGreaterThan(2 ** 11 * SEARCH_COST.step);
+    expect(full.spent).toBeLessThanOrEqual(2 ** 11 * (SEARCH_COST.pair + 12 * SEARCH_COST.step));
+    const stopped = checkHistory(h, { budget: 10_000 });
+    expect(stopped).toMatchObject({ ok: false, undecided: true, vaults: [{ vaultName: "v" }] });
+    expect(stopped.spent).toBeLessThanOrEqual(10_000);
+    expect(!stopped.ok && stopped.longestPrefix.length).toBeGreaterThan(0);
   });
 
   it("checks a fully concurrent 32-operation history on one vault", () => {

@@ -21,10 +21,11 @@ export interface ValueDefect {
 
 /**
  * The answers whose values the model does not give, in an order that explains every outcome; undefined when the
- * outcomes alone are not linearizable (a failure of order) or that order cannot be followed step by step.
+ * outcomes alone are not linearizable (a failure of order), undecided within `budget`, or that order cannot be
+ * followed step by step.
  */
-export function valueDefects(history: History): ValueDefect[] | undefined {
-  const relaxed = checkHistory(history, { outcomesOnly: true });
+export function valueDefects(history: History, budget?: number): ValueDefect[] | undefined {
+  const relaxed = checkHistory(history, { outcomesOnly: true, ...(budget === undefined ? {} : { budget }) });
   if (!relaxed.ok) return undefined;
   const world = new MemoryWorld();
   world.apply(history.start);

@@ -40,13 +40,23 @@ export function embedHistory(history: History, outcome: CheckOutcome): { history
   });
   const linearization: RaceHistory["linearization"] = outcome.ok
     ? { ok: true, order: local(outcome.order) }
-    : { ok: false, longestPrefix: local(outcome.longestPrefix), unplaceable: local(outcome.unplaceable) };
+    : {
+        ok: false,
+        ...(outcome.undecided ? { undecided: true as const } : {}),
+        longestPrefix: local(outcome.longestPrefix),
+        unplaceable: local(outcome.unplaceable),
+      };
   return { history: { operations, linearization }, omitted: history.entries.length - kept.length };
 }
 
-/** One line on why a history is not linearizable: where the search got stuck, and what it could not place. */
+/**
+ * One line on why a history is not linearizable (where the search got stuck, and what it could not place), or why
+ * it is undecided (the budget spent, and how far the search got).
+ */
 export function describeFailure(history: History, outcome: Extract<CheckOutcome, { ok: false }>): string {
   const vault = outcome.vaults.map((v) => v.vaultName).join(", ") || "no vault";
+  if (outcome.undecided)
+    return `undecided (${vault}): the search spent its budget of ${outcome.budget.toLocaleString("en-US")} (1 a placed set and state, 30 a model step) with no order found and not every order ruled out; the longest order found places ${outcome.longestPrefix.length} operations (a larger --search-budget may decide it)`;
   const stuck = outcome.unplaceable.slice(0, 3).map((i) => {
     const { operation, observed } = history.entries[i]!;
     return `${describeOperation(operation)} → ${formatObserved(observed)}`;

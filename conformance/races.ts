@@ -31,6 +31,8 @@ export interface RaceOptions {
   vaults: number;
   load: LoadShape;
   seed: number;
+  /** What a history's check may spend (`CheckOptions.budget`; default `defaultSearchBudget`). */
+  searchBudget?: number;
   /** Given each race's whole history once it is checked. */
   onHistory?: (id: string, history: History) => void;
 }
@@ -92,7 +94,8 @@ function missingRoute(context: SuiteContext, history: History): HistoryEntry | u
 
 /**
  * Checks the history in full: notImplemented when the target lacks a route it used, a failure when some request
- * got no usable answer (a reset, a deadline, an unreadable answer), else pass or fail with the history embedded.
+ * got no usable answer (a reset, a deadline, an unreadable answer), else pass or fail with the history embedded,
+ * or skip when the search spent its budget undecided (no verdict on the target either way).
  */
 function checked(
   context: SuiteContext,
@@ -112,13 +115,16 @@ function checked(
     const reason = `${lost.length} of ${history.entries.length} got no usable answer: ${observed}`;
     return { result: { ...base, verdict: "fail", reason, observed } };
   }
-  const outcome = checkHistory(history);
+  const budget = options.searchBudget;
+  const outcome = checkHistory(history, budget === undefined ? {} : { budget });
   const embedded = embedHistory(history, outcome);
   const left = embedded.omitted ? ` (the report carries ${embedded.history.operations.length} of them)` : "";
   const size = `${history.entries.length} operations in ${outcome.components} independent parts${left}`;
   const common = { ...base, observed, history: embedded.history };
+  if (!outcome.ok && outcome.undecided)
+    return { result: { ...common, verdict: "skip", reason: `${describeFailure(history, outcome)}; ${size}` }, outcome };
   if (!outcome.ok) {
-    const values = valueDefects(history);
+    const values = valueDefects(history, budget);
     const reason = values ? describeValueDefects(history, values) : describeFailure(history, outcome);
     const requirements = values ? defectRequirements(values) : common.requirements;
     return { result: { ...common, requirements, verdict: "fail", reason: `${reason}; ${size}` }, outcome };

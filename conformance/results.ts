@@ -36,8 +36,12 @@ export interface CheckResult {
 export interface RaceHistory {
   /** One per operation, in call order; `client` is the lane (0-based), times are wall-clock ms. */
   operations: { client: number; vault?: string; request: string; observed: string; called: number; returned: number }[];
-  /** Passed: a linearization (indices into operations). Failed: the longest linearizable prefix found and the operations that could not be placed after it. */
-  linearization: { ok: true; order: number[] } | { ok: false; longestPrefix: number[]; unplaceable: number[] };
+  /**
+   * Passed: a linearization (indices into operations). Failed: the longest linearizable prefix found and the
+   * operations that could not be placed after it. Undecided: the search's budget ran out; the longest order found.
+   */
+  linearization:
+    { ok: true; order: number[] } | { ok: false; undecided?: true; longestPrefix: number[]; unplaceable: number[] };
 }
 
 /**

@@ -48,6 +48,8 @@ export interface RunOptions {
   shard?: Shard;
   /** The load race's shape (default `DEFAULT_RACES.load`). */
   load?: LoadShape;
+  /** What each race's check may spend before it gives up undecided (`CheckOptions.budget`). */
+  searchBudget?: number;
   /** Given each race's whole recorded history (the report carries at most part of it). */
   onHistory?: (id: string, history: History) => void;
   /** On real AWS, allow CompleteVaultLock to lock vaults for good. */
@@ -120,6 +122,7 @@ function plan(options: RunOptions): Step[] {
     ...DEFAULT_RACES,
     seed: options.seed,
     ...(options.load ? { load: options.load } : {}),
+    ...(options.searchBudget ? { searchBudget: options.searchBudget } : {}),
     ...(options.onHistory ? { onHistory: options.onHistory } : {}),
   };
   if (generators.includes("race") && first) steps.push((c) => runRaces(c, races));

@@ -64,6 +64,7 @@ export class StateSpace {
   private readonly singletons: number[] = [];
   /** Each (set, entry) step taken, by `set * entries + entry`: a world's steps are those of its singleton set. */
   private readonly setSteps = new Map<number, number>();
+  private steps = 0;
   /** The set holding only the start world. */
   readonly start: number;
 
@@ -78,6 +79,11 @@ export class StateSpace {
     private readonly preserving: readonly boolean[] = [],
   ) {
     this.start = this.singleton(this.intern(start));
+  }
+
+  /** How many (world, entry) steps through the oracle have been taken. */
+  get stepsTaken(): number {
+    return this.steps;
   }
 
   /** The world with this id. */
@@ -127,6 +133,7 @@ export class StateSpace {
   }
 
   private stepOnce(world: number, index: number): number[] {
+    this.steps++;
     const entry = this.entries[index]!;
     const from = this.worlds[world]!;
     const { toleranceMs, outcomesOnly } = this.context;
@@ -146,30 +153,36 @@ export class StateSpace {
    * A record's id by content, built from the ids of its parts (its state, then each context field in order): a
    * string, such as a policy, is interned once per text, an object (a lock, the tags) once per object, and the
    * archives by their digest, so a write costs a short key per field, not the text of the whole record. Read as JSON
-   * would: a field set to undefined is absent.
+   * would: a field set to undefined is absent; and in field order, whatever order the steps added them in.
    */
   private recordId(record: VaultRecord): number {
     let id = this.recordIds.get(record);
     if (id === undefined) {
       const { context } = record;
-      const parts: string[] = [record.state];
+      const parts: string[] = [];
       for (const field in context) {
         const value = context[field as keyof typeof context];
         if (field === "archives") parts.push(`archives=a${this.archivesId(value as ArchiveMap)}`);
         else if (value !== undefined) parts.push(`${field}=${this.valueId(value)}`);
       }
-      this.recordIds.set(record, (id = interned(this.recordsByText, parts.join(","))));
+      const key = `${record.state},${parts.sort().join(",")}`;
+      this.recordIds.set(record, (id = interned(this.recordsByText, key)));
     }
     return id;
   }
 
-  /** A field's value as a short text standing for its content: its JSON when a number or boolean, else an id. */
+  /**
+   * A field's value as a short text standing for its content: its JSON when a number or boolean, else an id; an
+   * object's by its JSON with every object's keys sorted, since no answer depends on their order (the tags a vault
+   * was given one by one are the same tags, whatever the order: the judge compares them sorted). Without this,
+   * concurrent AddTagsToVault calls made a world for every order, not every set, and the memo missed.
+   */
   private valueId(value: unknown): string {
     if (typeof value === "string") return `s${interned(this.strings, value)}`;
     if (typeof value !== "object" || value === null) return JSON.stringify(value);
     let id = this.objectIds.get(value);
     if (id === undefined) {
-      this.objectIds.set(value, (id = interned(this.objectsByText, JSON.stringify(value))));
+      this.objectIds.set(value, (id = interned(this.objectsByText, sortedJson(value))));
     }
     return `o${id}`;
   }
@@ -218,6 +231,18 @@ export class StateSpace {
     }
     return id;
   }
+}
+
+/** `JSON.stringify(value)` with every object's keys in sorted order (the data here has no `toJSON`). */
+function sortedJson(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
+  const fields: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) fields.push(`${JSON.stringify(key)}:${sortedJson(field)}`);
+  }
+  return `{${fields.join(",")}}`;
 }
 
 /** The number standing for `text` in `ids`, a new one the first time. */

@@ -13,6 +13,8 @@ export interface ConcurrencyFigures {
   requests: number;
   /** 1 when the history has no linearization. */
   violations: number;
+  /** The search spent its budget with no verdict (then `violations` is 0 but the history is not checked). */
+  undecided: boolean;
   /** Independent parts the check split the history into, and its time. */
   components: number;
   checkMs: number;
@@ -49,16 +51,18 @@ export async function concurrentLoad(
     const start = performance.now();
     const outcome = checkHistory(history);
     const checkMs = performance.now() - start;
-    const examples = outcome.ok
-      ? []
-      : outcome.unplaceable.slice(0, 3).map((i) => {
-          const { operation, observed } = history.entries[i]!;
-          return `after ${outcome.longestPrefix.length} operations, unexplained: ${describeOperation(operation)} → ${formatObserved(observed)}`;
-        });
+    const examples =
+      outcome.ok || outcome.undecided
+        ? []
+        : outcome.unplaceable.slice(0, 3).map((i) => {
+            const { operation, observed } = history.entries[i]!;
+            return `after ${outcome.longestPrefix.length} operations, unexplained: ${describeOperation(operation)} → ${formatObserved(observed)}`;
+          });
     return {
       shape,
       requests: history.entries.length,
-      violations: outcome.ok ? 0 : 1,
+      violations: outcome.ok || outcome.undecided ? 0 : 1,
+      undecided: !outcome.ok && outcome.undecided,
       components: outcome.components,
       checkMs,
       examples,

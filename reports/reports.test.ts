@@ -130,6 +130,17 @@ describe("the race timeline", () => {
     );
   });
 
+  it("calls a race undecided when the search's budget ran out, marking nothing as impossible", () => {
+    const failed = race("race:initiate-x8");
+    const linearization = { ...failed.history!.linearization, undecided: true as const };
+    const svg = raceTimeline({ ...failed, verdict: "skip", history: { ...failed.history!, linearization } });
+    expect(svg.match(/<g class="op st-failed"/g)).toBeNull();
+    expect(svg.match(/<g class="op st-passed"/g)).toHaveLength(4);
+    expect(svg).toContain(
+      "<b>Undecided</b>: the search spent its budget before finding an order or ruling every one out",
+    );
+  });
+
   it("numbers a passing race in its linearization, and draws nothing for a result without history", () => {
     const svg = raceTimeline(race("race:complete-vs-abort"));
     expect(svg.match(/<g class="op st-passed"/g)).toHaveLength(5);

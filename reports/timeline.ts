@@ -18,7 +18,8 @@ function roles(history: RaceHistory): Role[] {
   return history.operations.map((_, i) => {
     const position = placed.indexOf(i);
     if (position >= 0) return { status: "passed", text: `${position + 1}.` };
-    if (!lin.ok && lin.unplaceable.includes(i)) return { status: "failed", text: "✗ cannot be placed:" };
+    if (!lin.ok && !lin.undecided && lin.unplaceable.includes(i))
+      return { status: "failed", text: "✗ cannot be placed:" };
     return { status: "not-exercised", text: "· not reached:" };
   });
 }
@@ -42,6 +43,8 @@ function caption(history: RaceHistory): string {
   if (lin.ok)
     return `${count} operations${on}. Linearizable: in the order ${lanes(lin.order, " → ")} every answer is one the model accepts, and real time is respected.`;
   const prefix = lin.longestPrefix.length ? ` (${lanes(lin.longestPrefix, " → ")})` : "";
+  if (lin.undecided)
+    return `${count} operations${on}. <b>Undecided</b>: the search spent its budget before finding an order or ruling every one out; the longest order found places ${lin.longestPrefix.length} of ${count}${prefix}.`;
   const them = lin.unplaceable.length === 1 ? "its answer" : "their answers";
   return `${count} operations${on}. <b>Not linearizable</b>: the longest linearizable prefix places ${lin.longestPrefix.length} of ${count}${prefix}; ${lanes(lin.unplaceable, ", ") || "nothing"} cannot be placed after it (the model accepts none of ${them} there).`;
 }
