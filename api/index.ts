@@ -1,9 +1,12 @@
 /**
  * The package's main entry: the conformance suite as a library. `runConformance(target, options)` checks an
  * endpoint through the SDK, as `glacier-vault-lock run` does, and returns the report document (reports/document.ts)
- * that every report format is rendered from.
+ * that every report format is rendered from. `checkHistory` checks a recorded concurrent history (the JSON format
+ * of docs/history-format.md, read by `decodeHistory`) for linearizability, as `glacier-vault-lock check-history`.
  */
 import { loadExpectations, type ExpectationFile } from "../conformance/expectations.js";
+import type { History } from "../conformance/history.js";
+import type { LoadShape } from "../conformance/load.js";
 import { runSuite, type RunReport, type Shard } from "../conformance/run.js";
 import { parseReplay, replayProblem } from "../conformance/sequences.js";
 import type { Target } from "../conformance/target.js";
@@ -17,6 +20,21 @@ export { emulatorTarget, type Capabilities, type Credentials, type Target } from
 export { loadExpectations } from "../conformance/expectations.js";
 export { InvalidInput } from "../input/read.js";
 export type { ReportDocument } from "../reports/document.js";
+export type { LoadShape } from "../conformance/load.js";
+export {
+  decodeHistory,
+  encodeHistory,
+  HISTORY_FORMAT,
+  HistoryFormatError,
+  type History,
+  type HistoryEntry,
+} from "../conformance/history.js";
+export {
+  checkHistory,
+  defaultSearchBudget,
+  type CheckOptions,
+  type CheckOutcome,
+} from "../conformance/linearizability.js";
 export { startEmulator, type Emulator, type EmulatorOptions } from "../emulator/server.js";
 
 export interface ConformanceOptions {
@@ -36,6 +54,12 @@ export interface ConformanceOptions {
   /** On real AWS: let CompleteVaultLock lock vaults for good, and let the suite upload small archives. */
   allowPermanentLocks?: boolean | undefined;
   allowArchives?: boolean | undefined;
+  /** The load race's clients, operations in all and vaults; default 8 × 200 over 4. */
+  load?: LoadShape | undefined;
+  /** What each race's linearizability search may spend before it is undecided; default `defaultSearchBudget`. */
+  searchBudget?: number | undefined;
+  /** Given each race's whole recorded history (the report carries at most 500 operations of one). */
+  onHistory?: ((raceId: string, history: History) => void) | undefined;
   /** Stops the run at the next request once aborted (it still cleans up and reports). */
   signal?: AbortSignal | undefined;
   progress?: ((line: string) => void) | undefined;
@@ -65,6 +89,21 @@ function replayOf(text: string, target: Target) {
   return replay;
 }
 
+/** Refuses a count option that is not a whole number of at least 1 (a `load` given must have all three). */
+function checkWholeNumbers({ runs, requestTimeoutMs, searchBudget, load }: ConformanceOptions): void {
+  const ofLoad = (field: keyof LoadShape) => (load === undefined ? undefined : (load[field] ?? NaN));
+  for (const [name, value] of [
+    ["runs", runs],
+    ["requestTimeoutMs", requestTimeoutMs],
+    ["searchBudget", searchBudget],
+    ["load.clients", ofLoad("clients")],
+    ["load.operations", ofLoad("operations")],
+    ["load.vaults", ofLoad("vaults")],
+  ] as const)
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1))
+      throw new InvalidInput(`${name} ${value}: takes a whole number of at least 1`);
+}
+
 /**
  * Runs the whole suite against `target` (`emulatorTarget(emulator.url, emulator.accounts)` for an emulator) and
  * returns the report document. Refuses bad options with an `InvalidInput` before sending anything.
@@ -73,12 +112,8 @@ export async function runConformance(target: Target, options: ConformanceOptions
   const { expectations, replay, signal, progress, shard, pendingFile } = options;
   const file = typeof expectations === "string" ? loadExpectations(expectations) : expectations;
   const replayed = replay === undefined ? undefined : replayOf(replay, target);
-  for (const [name, value] of [
-    ["runs", options.runs],
-    ["requestTimeoutMs", options.requestTimeoutMs],
-  ] as const)
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1))
-      throw new InvalidInput(`${name} ${value}: takes a whole number of at least 1`);
+  const { load, searchBudget, onHistory } = options;
+  checkWholeNumbers(options);
   const report = await runSuite({
     target,
     seed: replayed?.seed ?? options.seed ?? Math.floor(Math.random() * 2 ** 31),
@@ -91,6 +126,9 @@ export async function runConformance(target: Target, options: ConformanceOptions
     ...(replayed ? { replay: replayed } : {}),
     ...(shard ? { shard } : {}),
     ...(pendingFile ? { pendingFile } : {}),
+    ...(load ? { load } : {}),
+    ...(searchBudget ? { searchBudget } : {}),
+    ...(onHistory ? { onHistory } : {}),
     ...(progress ? { progress } : {}),
     ...(signal ? { interrupted: () => signal.aborted } : {}),
   });

@@ -98,6 +98,17 @@ describe("the packed package in a fresh project", () => {
     expect(ran.stdout).toContain("conforms # Vault Lock conformance report");
   });
 
+  test("a plain .mjs gets each race's recorded history and checks it again", () => {
+    const ran = inProject(project, "node", ["histories.mjs"]);
+    console.log(`fresh project: node histories.mjs → exit ${ran.status}\n${ran.stdout.trim()}`);
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^race:initiate-x16: linearizable, \d+ operations$/),
+      expect.stringMatching(/^race:complete-vs-abort: linearizable, \d+ operations$/),
+      "race:load-4x100x2: linearizable, 100 operations",
+    ]);
+  });
+
   test("the node:test launcher hands the emulator to the tests", () => {
     const ran = inProject(project, "node", ["test/with-emulator.mjs", "node", "--test", "test/lock.node.mjs"]);
     console.log(`fresh project: node:test example → exit ${ran.status}, ${/# pass \d+/.exec(ran.stdout)?.[0]}`);
