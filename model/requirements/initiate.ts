@@ -1,6 +1,9 @@
 import type { Requirement } from "./types.js";
 
-/** InitiateVaultLock's lifecycle rules (the first of `LIFECYCLE`): each is implemented by at least one machine transition. */
+/**
+ * InitiateVaultLock's lifecycle rules (the first of `LIFECYCLE`): each is implemented by at least one machine
+ * transition.
+ */
 export const INITIATE: Requirement[] = [
   {
     id: "INIT-INSTALLS-POLICY",
