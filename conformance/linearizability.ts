@@ -64,8 +64,8 @@ export interface CheckOptions {
  * The budget when none is given, for a history of `operations`: 3,000,000 and 1,000 an operation. A linearizable
  * recorded load of 8 clients on one vault needs 32 an operation, the same load with one impossible answer near its
  * end 600 (the bench's 10,000-operation one), and a failing 96-operation history of 16 lanes on one vault 2.8
- * million in all. The fixed part is spent in 1.2–2.8 s here (RSS under 280 MiB) on failing histories of 16 lanes
- * on one vault, 40 concurrent reads, and 30 concurrent tag writes.
+ * million in all. The fixed part is spent in 1.2–2.8 s here (RSS under 280 MiB) on failing histories: 16 lanes on
+ * one vault, 40 operations of a recorded load all at once, 30 concurrent tag writes.
  */
 export function defaultSearchBudget(operations: number): number {
   return 3_000_000 + 1_000 * operations;

@@ -233,12 +233,21 @@ export class StateSpace {
   }
 }
 
-/** `JSON.stringify(value)` with every object's keys in sorted order (the data here has no `toJSON`). */
+const isObject = (value: unknown) => typeof value === "object" && value !== null;
+
+/**
+ * `JSON.stringify(value)` with every object's keys in sorted order (the data here has no `toJSON`); the native one
+ * where nothing needs sorting: an array of plain values, an object with sorted keys and plain values.
+ */
 function sortedJson(value: unknown): string {
-  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
+  if (!isObject(value)) return JSON.stringify(value) ?? "null";
+  const values = Object.values(value as object);
+  if (Array.isArray(value))
+    return values.some(isObject) ? `[${values.map(sortedJson).join(",")}]` : JSON.stringify(value);
+  const keys = Object.keys(value as object);
+  if (!values.some(isObject) && keys.every((key, k) => k === 0 || keys[k - 1]! < key)) return JSON.stringify(value);
   const fields: string[] = [];
-  for (const key of Object.keys(value).sort()) {
+  for (const key of keys.sort()) {
     const field = (value as Record<string, unknown>)[key];
     if (field !== undefined) fields.push(`${JSON.stringify(key)}:${sortedJson(field)}`);
   }
