@@ -8,7 +8,6 @@ import type { Observed } from "./invoke.js";
 import { explains } from "./judge.js";
 import { checkHistory } from "./linearizability.js";
 import { SEARCH_COST } from "./wgl.js";
-import { components } from "./partition.js";
 
 const won = (id: string): Observed => ({ status: 201, headers: { "x-amz-lock-id": id } });
 const denied: Observed = { status: 403, code: "AccessDeniedException", headers: {} };
@@ -259,47 +258,5 @@ describe("checkHistory", () => {
       return { operation, before: 10 * k + 1, after: 10 * (32 - k) };
     });
     expect(checkHistory(modelHistory(ops)).ok).toBe(true);
-  });
-});
-
-describe("components (P-compositionality)", () => {
-  const on = (vaultName: string, name: "DescribeVault" | "CreateVault" = "DescribeVault"): MadeOperation => ({
-    operation: { name, accountId: "-", vaultName },
-  });
-
-  it("gives each vault its own component and a gate refusal one of its own", () => {
-    const h = modelHistory([
-      on("a"),
-      on("b"),
-      on("a"),
-      { operation: { name: "DescribeVault", accountId: "999988887777", vaultName: "a" } },
-    ]);
-    expect(components(h).map((c) => c.entries)).toEqual([[0, 2], [1], [3]]);
-  });
-
-  it("joins every vault of the account, the start's too, into one component when the history lists vaults", () => {
-    const start = new ModelDriver();
-    start.on("c", { name: "CreateVault" });
-    const h = modelHistory([on("a"), on("b"), { operation: { name: "ListVaults", accountId: "-" } }], start.world);
-    expect(components(h)).toEqual([
-      { entries: [0, 1, 2], vaults: ["a", "b", "c"].map((vaultName) => ({ account: SIGNER, vaultName })) },
-    ]);
-  });
-
-  it("joins a vault deleting an archive with the vault the archive was uploaded to", () => {
-    const upload: Operation = {
-      name: "UploadArchive",
-      accountId: "-",
-      vaultName: "a",
-      body: new Uint8Array([1]),
-      treeHash: "x",
-    };
-    const h = modelHistory([on("a", "CreateVault"), on("b", "CreateVault"), { operation: upload }]);
-    h.entries[2]!.observed.headers["x-amz-archive-id"] = "made-2";
-    const del: HistoryEntry = {
-      ...h.entries[1]!,
-      operation: { name: "DeleteArchive", accountId: "-", vaultName: "b", archiveId: "made-2" },
-    };
-    expect(components({ ...h, entries: [...h.entries, del] }).map((c) => c.entries)).toEqual([[0, 1, 2, 3]]);
   });
 });
