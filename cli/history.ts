@@ -6,13 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { decodeHistory, HistoryFormatError } from "../conformance/history.js";
-import { checkHistory } from "../conformance/linearizability.js";
+import { BUDGET_TERMS, checkHistory } from "../conformance/linearizability.js";
 import { describeFailure } from "../conformance/race-history.js";
 import { parseCommandLine, usage, UsageError, whole } from "./args.js";
 
 const FLAGS = {
   "search-budget": whole(
-    "what a history's search may spend (1 a placed set and state, 30 a model step) before it stops undecided (default 3,000,000 + 1,000 an operation)",
+    `what a history's search may spend (${BUDGET_TERMS.units}) before it stops undecided (default ${BUDGET_TERMS.default})`,
     { min: 1 },
   ).optional(),
 };
@@ -49,7 +49,7 @@ export async function checkHistoryCommand(argv: string[]): Promise<number> {
   for (const file of positionals) {
     const history = load(file);
     const start = performance.now();
-    const outcome = checkHistory(history, budget === undefined ? {} : { budget });
+    const outcome = checkHistory(history, { budget });
     const took = `${history.entries.length} operations, ${outcome.components} independent parts, checked in ${(performance.now() - start).toFixed(0)} ms`;
     if (!outcome.ok && outcome.undecided) undecided++;
     else if (!outcome.ok) failed++;

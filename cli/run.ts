@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { exitCodeOf } from "../api/index.js";
 import { loadExpectations, type ExpectationFile } from "../conformance/expectations.js";
 import { encodeHistory, type History } from "../conformance/history.js";
+import { BUDGET_TERMS } from "../conformance/linearizability.js";
 import { parseLoadShape } from "../conformance/load.js";
 import { loadPending } from "../conformance/pending.js";
 import { runSuite, type RunOptions, type Shard } from "../conformance/run.js";
@@ -70,7 +71,7 @@ const FLAGS = {
     parseLoadShape,
   ).optional(),
   "search-budget": whole(
-    "what a race's linearizability search may spend (1 a placed set and state, 30 a model step) before it stops undecided (default 3,000,000 + 1,000 an operation)",
+    `what a race's linearizability search may spend (${BUDGET_TERMS.units}) before it stops undecided (default ${BUDGET_TERMS.default})`,
     { min: 1 },
   ).optional(),
   seed: whole("seed of the generated sequences (default: random, printed)").optional(),

@@ -17,7 +17,7 @@ import {
 import { deadline, type History, type HistoryEntry } from "./history.js";
 import { components, type Component, type VaultRef } from "./partition.js";
 import { StateSpace } from "./state-space.js";
-import { searchComponent } from "./wgl.js";
+import { SEARCH_COST, searchComponent } from "./wgl.js";
 
 export type CheckOutcome =
   | {
@@ -57,8 +57,10 @@ export interface CheckOptions {
    * it gives up undecided. A linearizable history needs about a pair and a step an operation; ruling every order out
    * can need exponentially many when many operations overlap on one vault.
    */
-  budget?: number;
+  budget?: number | undefined;
 }
+
+const DEFAULT_BUDGET = { fixed: 3_000_000, perOperation: 1_000 };
 
 /**
  * The budget when none is given, for a history of `operations`: 3,000,000 and 1,000 an operation. A linearizable
@@ -68,8 +70,14 @@ export interface CheckOptions {
  * one vault, 40 operations of a recorded load all at once, 30 concurrent tag writes.
  */
 export function defaultSearchBudget(operations: number): number {
-  return 3_000_000 + 1_000 * operations;
+  return DEFAULT_BUDGET.fixed + DEFAULT_BUDGET.perOperation * operations;
 }
+
+/** How a budget is counted, and the default, in words: for messages and flags' help. */
+export const BUDGET_TERMS = {
+  units: `${SEARCH_COST.pair} a placed set and state, ${SEARCH_COST.step} a model step`,
+  default: `${DEFAULT_BUDGET.fixed.toLocaleString("en-US")} + ${DEFAULT_BUDGET.perOperation.toLocaleString("en-US")} an operation`,
+};
 
 const READS = new Set<Operation["name"]>([
   "DescribeVault",

@@ -25,7 +25,7 @@ export interface ValueDefect {
  * followed step by step.
  */
 export function valueDefects(history: History, budget?: number): ValueDefect[] | undefined {
-  const relaxed = checkHistory(history, { outcomesOnly: true, ...(budget === undefined ? {} : { budget }) });
+  const relaxed = checkHistory(history, { outcomesOnly: true, budget });
   if (!relaxed.ok) return undefined;
   const world = new MemoryWorld();
   world.apply(history.start);

@@ -7,7 +7,7 @@
  */
 import type { History } from "./history.js";
 import { formatObserved } from "./invoke.js";
-import type { CheckOutcome } from "./linearizability.js";
+import { BUDGET_TERMS, type CheckOutcome } from "./linearizability.js";
 import type { RaceHistory } from "./results.js";
 import { describeOperation } from "./requests.js";
 
@@ -56,7 +56,7 @@ export function embedHistory(history: History, outcome: CheckOutcome): { history
 export function describeFailure(history: History, outcome: Extract<CheckOutcome, { ok: false }>): string {
   const vault = outcome.vaults.map((v) => v.vaultName).join(", ") || "no vault";
   if (outcome.undecided)
-    return `undecided (${vault}): the search spent its budget of ${outcome.budget.toLocaleString("en-US")} (1 a placed set and state, 30 a model step) with no order found and not every order ruled out; the longest order found places ${outcome.longestPrefix.length} operations (a larger --search-budget may decide it)`;
+    return `undecided (${vault}): the search spent its budget of ${outcome.budget.toLocaleString("en-US")} (${BUDGET_TERMS.units}) with no order found and not every order ruled out; the longest order found places ${outcome.longestPrefix.length} operations (a larger --search-budget may decide it)`;
   const stuck = outcome.unplaceable.slice(0, 3).map((i) => {
     const { operation, observed } = history.entries[i]!;
     return `${describeOperation(operation)} → ${formatObserved(observed)}`;

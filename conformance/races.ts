@@ -116,7 +116,7 @@ function checked(
     return { result: { ...base, verdict: "fail", reason, observed } };
   }
   const budget = options.searchBudget;
-  const outcome = checkHistory(history, budget === undefined ? {} : { budget });
+  const outcome = checkHistory(history, { budget });
   const embedded = embedHistory(history, outcome);
   const left = embedded.omitted ? ` (the report carries ${embedded.history.operations.length} of them)` : "";
   const size = `${history.entries.length} operations in ${outcome.components} independent parts${left}`;
