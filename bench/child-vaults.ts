@@ -1,10 +1,12 @@
 /**
  * Child process for the memory benchmark: the emulator's vault service holding COUNT vaults (one in ten with an
- * InProgress lock, one in a hundred Locked), driven without HTTP. Prints heap growth and time as JSON.
+ * InProgress lock, one in a hundred Locked), driven without HTTP. Prints heap growth and time as JSON, and how
+ * long an UploadArchive takes into one of them as it fills, after a warm-up on another: the first UPLOADS_TIMED,
+ * and the UPLOADS_TIMED after UPLOADS_BEFORE archives (flat: a write costs the same whatever the vault holds).
  */
 import { createClock } from "../emulator/clock.js";
 import { VaultService } from "../emulator/service.js";
-import { examplePolicy } from "../model/index.js";
+import { examplePolicy, treeHash } from "../model/index.js";
 
 const count = Number(process.argv[2]);
 const gc = (globalThis as { gc?: () => void }).gc!;
@@ -44,4 +46,31 @@ await listPage();
 const listMs = performance.now() - list;
 gc();
 const heapMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-console.log(JSON.stringify({ count, heapMiB, bytesPerVault: (heapMiB * 2 ** 20) / count, seconds, listMs }));
+
+const [UPLOADS_TIMED, UPLOADS_BEFORE] = [5_000, 20_000];
+const body = new TextEncoder().encode("archive");
+const upload = { name: "UploadArchive" as const, accountId: "-", body, treeHash: treeHash(body) };
+/** Microseconds an UploadArchive takes, the mean over `times` uploads into `vaultName`; throws unless each is stored. */
+function uploads(times: number, vaultName = "vault-1"): number {
+  const start = performance.now();
+  for (let k = 0; k < times; k++)
+    if (service.execute({ ...upload, vaultName }, "111122223333", "us-east-1").status !== 201)
+      throw new Error("an upload failed");
+  return ((performance.now() - start) * 1000) / times;
+}
+uploads(UPLOADS_TIMED, "vault-2");
+const firstUploadMicros = uploads(UPLOADS_TIMED);
+uploads(UPLOADS_BEFORE - UPLOADS_TIMED);
+const laterUploadMicros = uploads(UPLOADS_TIMED);
+console.log(
+  JSON.stringify({
+    count,
+    heapMiB,
+    bytesPerVault: (heapMiB * 2 ** 20) / count,
+    seconds,
+    listMs,
+    uploadsBefore: UPLOADS_BEFORE,
+    firstUploadMicros,
+    laterUploadMicros,
+  }),
+);

@@ -69,4 +69,22 @@ describe("archive maps", () => {
     expect(JSON.stringify(before)).toBe(JSON.stringify({ a: one }));
     expect(before.totals()).toEqual({ archives: 1, size: 2 });
   });
+
+  it("name the write that made them from the map they came from, and from no other map", () => {
+    fc.assert(
+      fc.property(fc.dictionary(id, archive), fc.array(write, { maxLength: 20 }), (start, writes) => {
+        const maps = [ArchiveMap.from(start)];
+        for (const [kind, archiveId, record] of writes as Write[]) {
+          const before = maps[maps.length - 1]!;
+          const after = kind === "add" ? before.with(archiveId, record!) : before.without(archiveId);
+          if (after === before) continue;
+          expect(after.madeFrom(before)).toEqual({ archiveId, stored: kind === "add" });
+          for (const other of maps.slice(0, -1)) expect(after.madeFrom(other)).toBeUndefined();
+          expect(before.madeFrom(after)).toBeUndefined();
+          maps.push(after);
+        }
+      }),
+      { numRuns: 300, seed: 19 },
+    );
+  });
 });

@@ -7,6 +7,9 @@
  * Each map carries its totals (DESC-VAULT's counts, DV-NOT-EMPTY) and an order-free digest of its content, kept
  * from the map it was made from, so reading them costs no walk over the archives. As JSON it is the plain
  * `{ archiveId: archive }` object it always was (`toJSON`); `ArchiveMap.from` reads that form back.
+ *
+ * A map also knows the one write it was made by (`madeFrom`), so an index over many vaults' archives (the world's
+ * archive holders) follows a write in O(1), not by walking the vault's archives twice.
  */
 import { OrderedMap } from "immutable";
 import type { ArchiveRecord } from "./machine-types.js";
@@ -39,6 +42,21 @@ function counted(into: Summary, archiveId: string, { createdAt, size, treeHash }
 
 const NOTHING: Summary = { count: 0, bytes: 0, low: 0, high: 0 };
 
+/** One write to a map: the archive id, and whether it was stored (`with`) or taken away (`without`). */
+export interface ArchiveWrite {
+  archiveId: string;
+  stored: boolean;
+}
+
+/** The write that made a map, and the serial of the map it was made from. */
+interface Derivation {
+  from: number;
+  write: ArchiveWrite;
+}
+
+/** Numbers maps by creation, so a map can name the one it came from without holding on to it. */
+let serials = 0;
+
 /** Archive id → archive, in upload order; never changed in place. */
 export class ArchiveMap implements Iterable<[string, ArchiveRecord]> {
   /** The archives of a vault that holds none. */
@@ -46,10 +64,13 @@ export class ArchiveMap implements Iterable<[string, ArchiveRecord]> {
 
   readonly #entries: OrderedMap<string, ArchiveRecord>;
   readonly #summary: Summary;
+  readonly #serial = ++serials;
+  readonly #derivation: Derivation | undefined;
 
-  private constructor(entries: OrderedMap<string, ArchiveRecord>, summary: Summary) {
+  private constructor(entries: OrderedMap<string, ArchiveRecord>, summary: Summary, derivation?: Derivation) {
     this.#entries = entries;
     this.#summary = summary;
+    this.#derivation = derivation;
   }
 
   /** The archives of `value`: the map itself, or the JSON form's entries (an id set to undefined holds none). */
@@ -105,14 +126,25 @@ export class ArchiveMap implements Iterable<[string, ArchiveRecord]> {
   with(archiveId: string, archive: ArchiveRecord): ArchiveMap {
     const replaced = this.#entries.get(archiveId);
     const kept = replaced ? counted(this.#summary, archiveId, replaced, -1) : this.#summary;
-    return new ArchiveMap(this.#entries.set(archiveId, archive), counted(kept, archiveId, archive, 1));
+    const derivation = { from: this.#serial, write: { archiveId, stored: true } };
+    return new ArchiveMap(this.#entries.set(archiveId, archive), counted(kept, archiveId, archive, 1), derivation);
   }
 
   /** A new map: this one without `archiveId` (ARCH-DELETE); this one when it holds no such archive. */
   without(archiveId: string): ArchiveMap {
     const removed = this.#entries.get(archiveId);
     if (!removed) return this;
-    return new ArchiveMap(this.#entries.delete(archiveId), counted(this.#summary, archiveId, removed, -1));
+    const derivation = { from: this.#serial, write: { archiveId, stored: false } };
+    return new ArchiveMap(this.#entries.delete(archiveId), counted(this.#summary, archiveId, removed, -1), derivation);
+  }
+
+  /**
+   * The write that made this map from `earlier` (`with`: stored, `without`: not), when `earlier` is the map it was
+   * made from; undefined otherwise.
+   */
+  madeFrom(earlier: ArchiveMap): ArchiveWrite | undefined {
+    const derivation = this.#derivation;
+    return derivation?.from === earlier.#serial ? derivation.write : undefined;
   }
 
   /** Whether `other` holds the same archives under the same ids, whatever their order. */

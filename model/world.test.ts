@@ -41,6 +41,42 @@ describe("MemoryWorld.archiveHolder", () => {
   });
 });
 
+describe("MemoryWorld's archive holders after any writes", () => {
+  const archive = { createdAt: 1, size: 1, treeHash: "h" };
+  const vault = fc.constantFrom("v", "w", "x");
+  const write = fc.oneof(
+    fc.tuple(fc.constant("upload" as const), vault, fc.nat(), fc.boolean()),
+    fc.tuple(fc.constant("delete" as const), vault, fc.nat(), fc.boolean()),
+    fc.tuple(fc.constant("drop" as const), vault, fc.nat(), fc.boolean()),
+  );
+  it("name the vault holding each archive, whether a write came from the stored map or from its JSON", () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 40 }), (writes) => {
+        const world = new MemoryWorld();
+        const uploaded: string[] = [];
+        for (const [kind, name, pick, fromJson] of writes) {
+          const held = world.vault("a", name)?.context.archives ?? ArchiveMap.from({});
+          const known = uploaded.length ? uploaded[pick % uploaded.length]! : "none";
+          let archives = held;
+          if (kind === "upload") {
+            const fresh = `id${uploaded.length}`;
+            uploaded.push(fresh);
+            archives = held.with(fresh, archive);
+          }
+          if (kind === "delete") archives = held.without(known);
+          if (fromJson) archives = ArchiveMap.from(JSON.parse(JSON.stringify(archives)) as Record<string, never>);
+          world.apply([{ account: "a", vaultName: name, record: kind === "drop" ? undefined : record({ archives }) }]);
+        }
+        for (const archiveId of uploaded) {
+          const holder = world.vaultNames("a").find((name) => world.vault("a", name)!.context.archives.has(archiveId));
+          expect(world.archiveHolder("a", archiveId)).toBe(holder);
+        }
+      }),
+      { numRuns: 300, seed: 20 },
+    );
+  });
+});
+
 describe("sameRecord on archive maps", () => {
   it("agrees with comparing their entries, whatever their sizes", () => {
     const archives = fc.dictionary(

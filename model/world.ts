@@ -105,6 +105,12 @@ export class MemoryWorld implements WorldView {
     if (old === now) return;
     let holders = this.holders.get(account);
     if (!holders) this.holders.set(account, (holders = new Map()));
+    const write = now.madeFrom(old);
+    if (write) {
+      if (write.stored) holders.set(write.archiveId, vaultName);
+      else holders.delete(write.archiveId);
+      return;
+    }
     for (const id of old.keys()) if (!now.has(id)) holders.delete(id);
     for (const id of now.keys()) holders.set(id, vaultName);
   }

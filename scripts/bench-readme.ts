@@ -94,6 +94,11 @@ function rows(f: Figures): string[][] {
       "",
     ],
     [
+      `UploadArchive into one of those vaults (no HTTP): holding ${n(f.uploadsBefore)} archives / holding none`,
+      `${n(f.laterUploadMicros)} / ${n(f.firstUploadMicros)} µs, ratio ${n(f.uploadRatio, 2)}`,
+      "flat ≈ 1",
+    ],
+    [
       "one oracle step (Get, Describe, Complete on an InProgress vault); one transition: compiled lookup / XState's `transition()`",
       `${n(f.oracleStepMicros, 1)} µs; ${n(f.transitionMicros, 2)} / ${n(f.xstateTransitionMicros, 1)} µs, ratio ${n(Number(f.xstateTransitionMicros) / Number(f.transitionMicros), 0)}`,
       "",
