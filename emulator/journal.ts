@@ -4,6 +4,10 @@
  * the answer is sent, so an acknowledged change survives SIGKILL; a torn last line (a write cut by the kill,
  * never acknowledged) is dropped on start. On start the state is compacted into `snapshot.json`, written
  * atomically (temporary file, fsync, rename, fsync of the directory), and the journal starts empty.
+ *
+ * A line stays small however many archives a vault holds: a record whose archives were made from the stored ones by
+ * one upload or deletion (`ArchiveMap.madeFrom`) is written without them, naming only that write
+ * (`archiveWrite`), and recovery replays the write on the archives it has recovered so far.
  */
 import {
   closeSync,
@@ -19,9 +23,46 @@ import {
 import { join } from "node:path";
 import { z } from "zod";
 import { readJsonFile } from "../input/read.js";
-import { MemoryWorld, type Change } from "../model/index.js";
+import {
+  MemoryWorld,
+  NO_ARCHIVES,
+  type ArchiveRecord,
+  type Change,
+  type VaultRecord,
+  type WorldView,
+} from "../model/index.js";
 
 type Entry = { region: string; changes: Change[] } | { clockOffset: number };
+
+/** A change as a journal line holds it: with its record's archives, or, in their place, the one write made to them. */
+type JournalChange = Change & { archiveWrite?: { archiveId: string; archive?: ArchiveRecord } };
+type JournalEntry = { region: string; changes: JournalChange[] } | { clockOffset: number };
+
+/** `change` as journaled over `before`, the world it is made to. */
+function journaled(change: Change, before: WorldView): JournalChange {
+  const { account, vaultName, record } = change;
+  const stored = before.vault(account, vaultName)?.context.archives;
+  const write = stored && record?.context.archives.madeFrom(stored);
+  if (!record || !write) return change;
+  const { archives, ...context } = record.context;
+  const archive = write.stored ? archives.get(write.archiveId) : undefined;
+  return {
+    account,
+    vaultName,
+    record: { ...record, context: context as VaultRecord["context"] },
+    archiveWrite: { archiveId: write.archiveId, ...(archive ? { archive } : {}) },
+  };
+}
+
+/** `change` as it was before journaling, its archives rebuilt over `before`, the world recovered so far. */
+function recovered(change: JournalChange, before: WorldView): Change {
+  const { archiveWrite, ...plain } = change;
+  if (!archiveWrite || !plain.record) return plain;
+  const stored = before.vault(plain.account, plain.vaultName)?.context.archives ?? NO_ARCHIVES;
+  const { archiveId, archive } = archiveWrite;
+  const archives = archive ? stored.with(archiveId, archive) : stored.without(archiveId);
+  return { ...plain, record: { ...plain.record, context: { ...plain.record.context, archives } } };
+}
 
 interface Snapshot {
   version: 1;
@@ -51,12 +92,13 @@ function fsyncDir(dir: string): void {
   }
 }
 
-function apply(state: DurableState, entry: Entry): void {
+function apply(state: DurableState, entry: JournalEntry): void {
   if ("clockOffset" in entry) state.clockOffset = entry.clockOffset;
   else {
     let world = state.worlds.get(entry.region);
     if (!world) state.worlds.set(entry.region, (world = new MemoryWorld()));
-    world.apply(entry.changes);
+    const before = world;
+    world.apply(entry.changes.map((change) => recovered(change, before)));
   }
 }
 
@@ -82,7 +124,7 @@ export class Journal {
     for (const [i, line] of lines.entries()) {
       if (!line) continue;
       try {
-        apply(state, JSON.parse(line) as Entry);
+        apply(state, JSON.parse(line) as JournalEntry);
       } catch {
         state.tornLines = lines.length - i - (lines.at(-1) === "" ? 1 : 0);
         break;
@@ -93,9 +135,14 @@ export class Journal {
     return { journal, state };
   }
 
-  /** Appends one entry and waits until it is on disk; only then may the change be acknowledged. */
-  append(entry: Entry): void {
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+  /**
+   * Appends one entry and waits until it is on disk; only then may the change be acknowledged. `before`: the world
+   * the entry's changes are made to, over which a change to a vault's archives is written as that one write.
+   */
+  append(entry: Entry, before?: WorldView): void {
+    const line =
+      before && "changes" in entry ? { ...entry, changes: entry.changes.map((c) => journaled(c, before)) } : entry;
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
     fsyncSync(this.fd);
   }
 

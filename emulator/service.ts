@@ -68,7 +68,7 @@ export class VaultService {
     const request = { operation, signer, region, now: this.clock.now(), freshLockId, ...fresh };
     const chosen = this.options.decide?.(world, request) ?? step(world, request)[0]!;
     return () => {
-      if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes });
+      if (chosen.changes.length) this.options.journal?.append({ region, changes: chosen.changes }, world);
       world.apply(chosen.changes);
       return chosen.response;
     };
